@@ -1,0 +1,157 @@
+"""The document object that flows through every stage.
+
+Extraction fills ``source`` and ``pages``; normalisation fills ``paragraphs``;
+structure parsing fills ``meta``. Later stages (article coverage, lead bodies,
+checks) add their own fields. Nothing downstream re-reads the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Format = Literal["pdf", "ofd", "docx", "doc", "wps", "txt", "html", "image", "unknown"]
+
+#: Roles a paragraph can play in a GB/T 9704 document. ``body`` is running text.
+Role = Literal[
+    "head",  # 发文机关标志 / 份号 / 密级
+    "doc_number",  # 发文字号 (with 签发人)
+    "title",
+    "recipients",  # 主送机关
+    "heading",  # 一、 （一） 1. （1） headings
+    "body",
+    "attachment",  # 附件说明
+    "signature",  # 发文机关署名
+    "date",  # 成文日期
+    "note",  # 附注 such as （此件公开发布）
+    "cc",  # 抄送 / 抄报
+    "imprint",  # 印发机关和印发日期
+]
+
+
+@dataclass(slots=True)
+class Line:
+    """One visual line as laid out on a page.
+
+    Geometry is in points from the page's top-left corner; it is ``None`` for
+    formats without layout (TXT, DOCX, HTML), where each line is already a
+    paragraph.
+    """
+
+    text: str
+    x0: float | None = None
+    x1: float | None = None
+    top: float | None = None
+    bottom: float | None = None
+
+
+@dataclass(slots=True)
+class Page:
+    """One page (or, for flowing formats, the whole text as page 1)."""
+
+    number: int
+    lines: list[Line] = field(default_factory=list)
+    width: float | None = None
+    height: float | None = None
+    ocr: bool = False
+    #: True when lines are visual lines that may break sentences (PDF, OFD, OCR);
+    #: False when each line is already a logical paragraph (DOCX, HTML).
+    wrapped: bool = True
+    #: Rows of tables found on the page, each row a list of cell texts.
+    tables: list[list[list[str]]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A logical paragraph after line joining, with its page and section path."""
+
+    text: str
+    page: int | None
+    section: list[str] = field(default_factory=list)
+    role: Role = "body"
+
+
+@dataclass(slots=True)
+class Source:
+    """Where the document came from; the shape of the contract's ``source``."""
+
+    path: str
+    sha256: str
+    format: Format
+    pages: int | None = None
+    ocr_pages: int = 0
+    chars: int = 0
+
+
+@dataclass(slots=True)
+class Meta:
+    """GB/T 9704 header and footer fields; the contract's ``meta`` plus extras."""
+
+    issuer: str | None = None
+    title: str | None = None
+    doc_number: str | None = None
+    date: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    cc: list[str] = field(default_factory=list)
+    #: 公开方式 or an equivalent note, as written; not part of the contract's meta.
+    disclosure: str | None = None
+    signer: str | None = None
+
+    def contract(self) -> dict[str, Any]:
+        """The six fields the report contract requires, in its order."""
+        return {
+            "issuer": self.issuer,
+            "title": self.title,
+            "doc_number": self.doc_number,
+            "date": self.date,
+            "recipients": list(self.recipients),
+            "cc": list(self.cc),
+        }
+
+
+@dataclass(slots=True)
+class Notice:
+    """Something a stage noticed that did not stop it (e.g. one page failed OCR)."""
+
+    stage: str
+    message: str
+    page: int | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """One submitted file and everything the stages learn about it."""
+
+    source: Source
+    pages: list[Page] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    meta: Meta = field(default_factory=Meta)
+    warnings: list[Notice] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """Normalised text, pages separated by a form feed."""
+        by_page: dict[int, list[str]] = {}
+        for para in self.paragraphs:
+            by_page.setdefault(para.page or 1, []).append(para.text)
+        numbers = range(1, max([*by_page, 1]) + 1)
+        return "\f".join("\n".join(by_page.get(n, [])) for n in numbers)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``extract --format json`` shape: source and meta as in the contract."""
+        return {
+            "source": asdict(self.source),
+            "meta": self.meta.contract() | {"disclosure": self.meta.disclosure},
+            "pages": [
+                {"number": p.number, "ocr": p.ocr, "text": p.text} for p in self.pages
+            ],
+            "paragraphs": [
+                {"text": p.text, "page": p.page, "section": "/".join(p.section), "role": p.role}
+                for p in self.paragraphs
+            ],
+            "warnings": [asdict(w) for w in self.warnings],
+        }

@@ -1,0 +1,201 @@
+"""From page lines to logical paragraphs.
+
+Official documents are set 28 characters a line, so every sentence is broken
+by hard line ends, and each page carries a page number (``— 3 —``). This
+stage drops page-number artefacts and running headers/footers, then rejoins
+lines broken by layout. Headings, numbered items and signature lines stay
+separate. The wording itself is never changed: evidence quotes it.
+
+Joining uses geometry where the extractor has it (PDF, OFD, OCR): a line
+continues the previous one when the previous line runs to the right margin
+and this one starts at the left margin (paragraphs open with a two-character
+indent). Margins are fitted per page as lines of y, so slightly skewed scans
+work. Without geometry (hard-wrapped TXT) line lengths stand in for it.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+
+from .datamodel import Document, Line, Page, Paragraph
+
+_DASH = r"[—－\-–~_·•一\s]"
+PAGE_NUMBER_RE = re.compile(
+    rf"^(?:{_DASH}*\d{{1,4}}{_DASH}*"  # — 3 —  -3-  3
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"  # 第3页 共9页
+    r"|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*[/／]\s*\d{1,4}"  # 3/9
+    r"|(?:page|Page|PAGE)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$"
+)
+#: A bare number counts as a page number only on the first or last lines of a page.
+_BARE_NUMBER_RE = re.compile(r"^\d{1,4}$")
+#: Numbering that opens a heading or item: 一、 （一） 1. 1、 （1） ① 第一条.
+HEADING_RE = re.compile(
+    r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d{1,3}[.．、](?!\d)"
+    r"|[（(]\d{1,3}[）)]|[①-⑳]|第[一二三四五六七八九十百]+[条章节部分])"
+)
+_SENTENCE_END = "。！？；：!?;:”"
+
+
+def is_page_number(text: str, at_edge: bool) -> bool:
+    t = text.strip()
+    if not t or len(t) > 16:
+        return False
+    if _BARE_NUMBER_RE.match(t):
+        return at_edge
+    if PAGE_NUMBER_RE.match(t):
+        # "一" alone is a character, not a dash; demand a digit.
+        return any(ch.isdigit() for ch in t)
+    return False
+
+
+def _edge_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def strip_artefacts(pages: list[Page]) -> list[list[Line]]:
+    """Page lines without page numbers and without headers/footers repeated on most pages."""
+    cleaned: list[list[Line]] = []
+    for page in pages:
+        lines = [ln for ln in _split_newlines(page.lines)]
+        n = len(lines)
+        kept = [
+            ln
+            for i, ln in enumerate(lines)
+            if not is_page_number(ln.text, at_edge=(i < 2 or i >= n - 2) and page.wrapped)
+        ]
+        cleaned.append(kept)
+    if len(pages) >= 3:
+        counts: Counter[str] = Counter()
+        for lines in cleaned:
+            edges = {_edge_key(ln.text) for ln in lines[:2] + lines[-2:]}
+            counts.update(k for k in edges if k)
+        threshold = max(3, int(0.6 * len(pages) + 0.999))
+        repeated = {k for k, c in counts.items() if c >= threshold}
+        if repeated:
+            for idx, lines in enumerate(cleaned):
+                n = len(lines)
+                cleaned[idx] = [
+                    ln
+                    for i, ln in enumerate(lines)
+                    if not ((i < 2 or i >= n - 2) and _edge_key(ln.text) in repeated)
+                ]
+    return cleaned
+
+
+def _split_newlines(lines: list[Line]) -> list[Line]:
+    out = []
+    for ln in lines:
+        if "\n" in ln.text:
+            out.extend(Line(part) for part in ln.text.split("\n") if part.strip())
+        elif ln.text.strip():
+            out.append(ln)
+    return out
+
+
+class _Margins:
+    """Left margin as a line of y (skew), text width and character width of one page."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        geo = [ln for ln in lines if ln.x0 is not None and ln.x1 is not None and len(ln.text.strip()) >= 4]
+        self.ok = len(geo) >= 2
+        if not self.ok:
+            return
+        widths = [(ln.x1 - ln.x0) / max(len(ln.text.strip()), 1) for ln in geo if len(ln.text.strip()) >= 8]  # type: ignore[operator]
+        heights = [(ln.bottom or 0) - (ln.top or 0) for ln in geo]
+        self.cw = statistics.median(widths) if widths else statistics.median(heights)
+        self.height = statistics.median(heights) or self.cw
+        full_width = max(ln.x1 - ln.x0 for ln in geo)  # type: ignore[operator]
+        full = [ln for ln in geo if (ln.x1 - ln.x0) >= full_width - 1.5 * self.cw]  # type: ignore[operator]
+        self.width = statistics.median([ln.x1 - ln.x0 for ln in full])  # type: ignore[operator]
+        ys = [(ln.top or 0.0) for ln in full]
+        xs = [ln.x0 or 0.0 for ln in full]
+        self.slope = 0.0
+        if len(full) >= 3 and max(ys) - min(ys) > 5 * self.height:
+            my, mx = statistics.fmean(ys), statistics.fmean(xs)
+            var = sum((y - my) ** 2 for y in ys)
+            self.slope = sum((y - my) * (x - mx) for y, x in zip(ys, xs)) / var if var else 0.0
+            if abs(self.slope) > 0.05:  # more than ~3 degrees: not skew, a layout mix
+                self.slope = 0.0
+        self.intercept = statistics.median([x - self.slope * y for x, y in zip(xs, ys)])
+
+    def left(self, ln: Line) -> float:
+        return self.intercept + self.slope * (ln.top or 0.0)
+
+    def runs_to_right(self, ln: Line) -> bool:
+        return (ln.x1 or 0.0) >= self.left(ln) + self.width - 1.6 * self.cw
+
+    def starts_at_left(self, ln: Line) -> bool:
+        return (ln.x0 or 0.0) <= self.left(ln) + 0.6 * self.cw
+
+    def same_size(self, a: Line, b: Line) -> bool:
+        ha = (a.bottom or 0) - (a.top or 0)
+        hb = (b.bottom or 0) - (b.top or 0)
+        return abs(ha - hb) <= 0.35 * max(ha, hb, 1e-6)
+
+
+class _TextWidth:
+    """Line-length stand-in for geometry in hard-wrapped plain text."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        lengths = [len(ln.text.strip()) for ln in lines if len(ln.text.strip()) >= 10]
+        self.width = Counter(lengths).most_common(1)[0][0] if lengths else 0
+
+    def runs_to_right(self, ln: Line) -> bool:
+        return self.width > 0 and len(ln.text.strip()) >= self.width - 1
+
+    @staticmethod
+    def starts_at_left(ln: Line) -> bool:
+        return not ln.text[:1].isspace()
+
+
+def _continues(prev: Line, nxt: Line, prev_m, next_m) -> bool:
+    """Does ``nxt`` continue the sentence of ``prev`` (a break made by layout)?"""
+    if not prev_m.runs_to_right(prev) or not next_m.starts_at_left(nxt):
+        return False
+    if isinstance(prev_m, _Margins) and isinstance(next_m, _Margins) and not prev_m.same_size(prev, nxt):
+        return False
+    head = nxt.text.strip()
+    if HEADING_RE.match(head) and prev.text.rstrip()[-1:] in _SENTENCE_END:
+        return False
+    if head.startswith(("抄送", "抄报", "附件")):
+        return False
+    return True
+
+
+def _join(a: str, b: str) -> str:
+    a, b = a.rstrip(), b.strip()
+    if a and b and a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha():
+        return f"{a} {b}"
+    return a + b
+
+
+def join_lines(pages: list[Page], cleaned: list[list[Line]]) -> list[Paragraph]:
+    """Rejoin layout breaks, also across page breaks; a paragraph keeps its first page."""
+    paragraphs: list[Paragraph] = []
+    prev: Line | None = None
+    prev_m = None
+    for page, lines in zip(pages, cleaned):
+        if not page.wrapped:
+            for ln in lines:
+                paragraphs.append(Paragraph(ln.text.strip(), page.number))
+            prev = None
+            continue
+        margins = _Margins(lines)
+        metric = margins if margins.ok else _TextWidth(lines)
+        for ln in lines:
+            if prev is not None and prev_m is not None and paragraphs and _continues(prev, ln, prev_m, metric):
+                paragraphs[-1].text = _join(paragraphs[-1].text, ln.text)
+            else:
+                paragraphs.append(Paragraph(ln.text.strip(), page.number))
+            prev, prev_m = ln, metric
+    return [p for p in paragraphs if p.text]
+
+
+def normalize(doc: Document) -> Document:
+    """Fill ``doc.paragraphs`` from ``doc.pages``."""
+    cleaned = strip_artefacts(doc.pages)
+    doc.paragraphs = join_lines(doc.pages, cleaned)
+    return doc
