@@ -43,6 +43,9 @@ class Line:
     x1: float | None = None
     top: float | None = None
     bottom: float | None = None
+    #: Font size in points where the format records it (PDF, OFD); glyph boxes
+    #: vary too much ("一" is flat) to compare lines by their height.
+    size: float | None = None
 
 
 @dataclass(slots=True)

@@ -15,6 +15,7 @@ work. Without geometry (hard-wrapped TXT) line lengths stand in for it.
 
 from __future__ import annotations
 
+import copy
 import re
 import statistics
 from collections import Counter
@@ -68,21 +69,50 @@ def strip_artefacts(pages: list[Page]) -> list[list[Line]]:
         ]
         cleaned.append(kept)
     if len(pages) >= 3:
-        counts: Counter[str] = Counter()
-        for lines in cleaned:
-            edges = {_edge_key(ln.text) for ln in lines[:2] + lines[-2:]}
-            counts.update(k for k in edges if k)
-        threshold = max(3, int(0.6 * len(pages) + 0.999))
-        repeated = {k for k, c in counts.items() if c >= threshold}
-        if repeated:
-            for idx, lines in enumerate(cleaned):
-                n = len(lines)
-                cleaned[idx] = [
-                    ln
-                    for i, ln in enumerate(lines)
-                    if not ((i < 2 or i >= n - 2) and _edge_key(ln.text) in repeated)
-                ]
+        _drop_running_lines(cleaned, len(pages))
     return cleaned
+
+
+def _drop_running_lines(cleaned: list[list[Line]], n_pages: int) -> None:
+    """Remove edge lines whose text recurs on most pages at the same height.
+
+    The position test keeps a red head or a signature that happens to repeat
+    the running header's words (e.g. the issuer's name) but sits elsewhere.
+    """
+    seen: dict[str, list[tuple[int, Line]]] = {}
+    for page_idx, lines in enumerate(cleaned):
+        edges = {id(ln): ln for ln in lines[:2] + lines[-2:]}
+        for ln in edges.values():
+            key = _edge_key(ln.text)
+            if key:
+                seen.setdefault(key, []).append((page_idx, ln))
+    threshold = max(3, int(0.6 * n_pages + 0.999))
+    running: dict[str, float | None] = {}
+    for key, occurrences in seen.items():
+        if len({page for page, _ in occurrences}) < threshold:
+            continue
+        tops = [ln.top for _, ln in occurrences if ln.top is not None]
+        if len(tops) < len(occurrences):
+            running[key] = None
+            continue
+        mode = statistics.median_low(tops)
+        pages_near = {page for page, ln in occurrences if abs((ln.top or 0.0) - mode) <= 6.0}
+        if len(pages_near) >= threshold:
+            running[key] = mode
+    if not running:
+        return
+    for idx, lines in enumerate(cleaned):
+        n = len(lines)
+        keep = []
+        for i, ln in enumerate(lines):
+            key = _edge_key(ln.text)
+            at_edge = i < 2 or i >= n - 2
+            if at_edge and key in running:
+                mode = running[key]
+                if mode is None or ln.top is None or abs(ln.top - mode) <= 6.0:
+                    continue
+            keep.append(ln)
+        cleaned[idx] = keep
 
 
 def _split_newlines(lines: list[Line]) -> list[Line]:
@@ -96,30 +126,44 @@ def _split_newlines(lines: list[Line]) -> list[Line]:
 
 
 class _Margins:
-    """Left margin as a line of y (skew), text width and character width of one page."""
+    """Margins, text width and character width, measured on the whole document.
 
-    def __init__(self, lines: list[Line]) -> None:
-        geo = [ln for ln in lines if ln.x0 is not None and ln.x1 is not None and len(ln.text.strip()) >= 4]
+    Width and character size come from all pages (a last page with three short
+    lines says nothing about the text block); the left margin is refitted per
+    page as a line of y when the page has enough full lines, so skewed scans work.
+    """
+
+    def __init__(self, all_lines: list[Line]) -> None:
+        geo = [ln for ln in all_lines if _has_geometry(ln) and len(ln.text.strip()) >= 4]
         self.ok = len(geo) >= 2
         if not self.ok:
             return
-        widths = [(ln.x1 - ln.x0) / max(len(ln.text.strip()), 1) for ln in geo if len(ln.text.strip()) >= 8]  # type: ignore[operator]
+        widths = [(ln.x1 - ln.x0) / len(ln.text.strip()) for ln in geo if len(ln.text.strip()) >= 8]  # type: ignore[operator]
         heights = [(ln.bottom or 0) - (ln.top or 0) for ln in geo]
         self.cw = statistics.median(widths) if widths else statistics.median(heights)
-        self.height = statistics.median(heights) or self.cw
-        full_width = max(ln.x1 - ln.x0 for ln in geo)  # type: ignore[operator]
+        spans = sorted(ln.x1 - ln.x0 for ln in geo)  # type: ignore[operator]
+        full_width = spans[int(0.95 * (len(spans) - 1))]
         full = [ln for ln in geo if (ln.x1 - ln.x0) >= full_width - 1.5 * self.cw]  # type: ignore[operator]
         self.width = statistics.median([ln.x1 - ln.x0 for ln in full])  # type: ignore[operator]
-        ys = [(ln.top or 0.0) for ln in full]
-        xs = [ln.x0 or 0.0 for ln in full]
         self.slope = 0.0
-        if len(full) >= 3 and max(ys) - min(ys) > 5 * self.height:
+        self.intercept = statistics.median([ln.x0 for ln in full])  # type: ignore[misc]
+        self._doc_intercept = self.intercept
+
+    def fit_page(self, lines: list[Line]) -> _Margins:
+        """Refit the left margin to one page's full lines (skew); keep the document's otherwise."""
+        self.slope, self.intercept = 0.0, self._doc_intercept
+        full = [ln for ln in lines if _has_geometry(ln) and (ln.x1 - ln.x0) >= self.width - 1.5 * self.cw]  # type: ignore[operator]
+        if len(full) < 3:
+            return self
+        ys = [ln.top or 0.0 for ln in full]
+        xs = [ln.x0 or 0.0 for ln in full]
+        if max(ys) - min(ys) > 5 * self.cw:
             my, mx = statistics.fmean(ys), statistics.fmean(xs)
             var = sum((y - my) ** 2 for y in ys)
-            self.slope = sum((y - my) * (x - mx) for y, x in zip(ys, xs)) / var if var else 0.0
-            if abs(self.slope) > 0.05:  # more than ~3 degrees: not skew, a layout mix
-                self.slope = 0.0
+            slope = sum((y - my) * (x - mx) for y, x in zip(ys, xs)) / var if var else 0.0
+            self.slope = slope if abs(slope) <= 0.05 else 0.0  # beyond ~3 degrees: a layout mix, not skew
         self.intercept = statistics.median([x - self.slope * y for x, y in zip(xs, ys)])
+        return self
 
     def left(self, ln: Line) -> float:
         return self.intercept + self.slope * (ln.top or 0.0)
@@ -130,10 +174,17 @@ class _Margins:
     def starts_at_left(self, ln: Line) -> bool:
         return (ln.x0 or 0.0) <= self.left(ln) + 0.6 * self.cw
 
-    def same_size(self, a: Line, b: Line) -> bool:
+    @staticmethod
+    def same_size(a: Line, b: Line) -> bool:
+        if a.size and b.size:
+            return abs(a.size - b.size) <= 0.12 * max(a.size, b.size)
         ha = (a.bottom or 0) - (a.top or 0)
         hb = (b.bottom or 0) - (b.top or 0)
         return abs(ha - hb) <= 0.35 * max(ha, hb, 1e-6)
+
+
+def _has_geometry(ln: Line) -> bool:
+    return ln.x0 is not None and ln.x1 is not None
 
 
 class _TextWidth:
@@ -176,15 +227,20 @@ def join_lines(pages: list[Page], cleaned: list[list[Line]]) -> list[Paragraph]:
     """Rejoin layout breaks, also across page breaks; a paragraph keeps its first page."""
     paragraphs: list[Paragraph] = []
     prev: Line | None = None
-    prev_m = None
+    prev_m: _Margins | _TextWidth | None = None
+    wrapped = [ln for page, lines in zip(pages, cleaned) if page.wrapped for ln in lines]
+    doc_margins = _Margins(wrapped)
     for page, lines in zip(pages, cleaned):
         if not page.wrapped:
             for ln in lines:
                 paragraphs.append(Paragraph(ln.text.strip(), page.number))
             prev = None
             continue
-        margins = _Margins(lines)
-        metric = margins if margins.ok else _TextWidth(lines)
+        metric: _Margins | _TextWidth
+        if doc_margins.ok and all(_has_geometry(ln) for ln in lines):
+            metric = copy.copy(doc_margins).fit_page(lines)
+        else:
+            metric = _TextWidth(lines)
         for ln in lines:
             if prev is not None and prev_m is not None and paragraphs and _continues(prev, ln, prev_m, metric):
                 paragraphs[-1].text = _join(paragraphs[-1].text, ln.text)

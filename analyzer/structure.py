@@ -71,6 +71,13 @@ def _compact(text: str) -> str:
     return re.sub(r"[\s\u3000]+", "", text)
 
 
+def _tidy(text: str) -> str:
+    """Trim, and keep a space between words only as one full-width space (中共十堰市委　十堰市人民政府)."""
+    text = text.strip()
+    text = re.sub(r"(?<=[\u4e00-\u9fff）)])[\s\u3000]+(?=[\u4e00-\u9fff（(])", "\u3000", text)
+    return re.sub(r"[^\S\u3000]+", "", text)
+
+
 def is_date_line(text: str) -> bool:
     t = _compact(text)
     m = DATE_RE.fullmatch(t)
@@ -94,11 +101,21 @@ def split_bodies(text: str) -> list[str]:
     return [p.strip(" \u3000。.：:") for p in parts if p.strip(" \u3000。.：:")]
 
 
+_PAIRS = {"〔": "〕", "[": "]", "［": "］", "（": "）", "(": ")", "【": "】", "{": "}"}
+#: OCR reads half-width and full-width brackets interchangeably; official numbers use these.
+_OCR_BRACKETS = {"(": "（", ")": "）", "［": "[", "］": "]", "{": "〔", "}": "〕", "【": "〔", "】": "〕"}
+
+
 def canonical_doc_number(m: re.Match[str], from_ocr: bool) -> str:
-    """As written; OCR cannot tell 〔 from [ so scanned numbers take the standard 〔〕."""
-    if from_ocr:
-        return f"{m.group('prefix')}〔{m.group('year')}〕{m.group('num')}号"
-    return _compact(m.group(0))
+    """The number as written. From OCR, a mismatched bracket pair such as
+    ``〔2024]`` is a misreading and becomes the standard ``〔2024〕``."""
+    if not from_ocr:
+        return _compact(m.group(0))
+    open_, close = m.group("open"), m.group("close")
+    if _PAIRS.get(open_) != close:
+        open_, close = "〔", "〕"
+    open_, close = _OCR_BRACKETS.get(open_, open_), _OCR_BRACKETS.get(close, close)
+    return f"{m.group('prefix')}{open_}{m.group('year')}{close}{m.group('num')}号"
 
 
 class StructureParser:
@@ -168,7 +185,7 @@ class StructureParser:
         if end is not None and end >= start:
             for p in window[start : end + 1]:
                 p.role = "title"
-            meta.title = "".join(_compact(p.text) for p in window[start : end + 1]) or None
+            meta.title = "".join(_tidy(p.text) for p in window[start : end + 1]) or None
             i = end + 1
         # 主送机关.
         for j in range(i, min(i + 2, len(window))):
@@ -183,7 +200,7 @@ class StructureParser:
     def _looks_like_head(t: str, window: list[Paragraph], i: int) -> bool:
         if re.fullmatch(r"\d{6}|[（(]?\d{1,6}[）)]?", t):
             return True
-        if re.match(r"^(特急|加急|平急|特提|绝密|机密|秘密)", t) and len(t) <= 20:
+        if re.match(r"^(特急|加急|平急|特提|紧急|急件|绝密|机密|秘密)", t) and len(t) <= 20:
             return True
         if t.endswith("文件") and len(t) <= 40:
             return True

@@ -325,7 +325,7 @@ def write_docx(doc: dict, blocks: list[Block], path: Path, textbox_head: bool) -
                 f'<w:p><w:r><w:rPr><w:color w:val="FF0000"/></w:rPr><w:t>{escape(block.text)}</w:t></w:r></w:p>'
                 "</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>"
             )
-            d.element.body.append(parse_xml(xml))
+            d.element.body.sectPr.addprevious(parse_xml(xml))
             continue
         p = d.add_paragraph()
         if block.align == "indent":
@@ -338,12 +338,6 @@ def write_docx(doc: dict, blocks: list[Block], path: Path, textbox_head: bool) -
         run.font.size = Pt(block.size)
         if block.red:
             run.font.color.rgb = RGBColor(0xC0, 0, 0)
-    # python-docx appends after sectPr; move the section properties back to the end.
-    body = d.element.body
-    sect = body.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}sectPr")
-    if sect is not None:
-        body.remove(sect)
-        body.append(sect)
     d.save(str(path))
 
 

@@ -118,7 +118,8 @@ def _runs(root: etree._Element) -> list[Line]:
             x = bx[0] + float(code.get("X", "0") or 0)
             y = bx[1] + float(code.get("Y", "0") or 0)
             w = _delta_width(code.get("DeltaX"), len(text), size)
-            runs.append(Line(text, x * MM_TO_PT, (x + w) * MM_TO_PT, (y - size) * MM_TO_PT, y * MM_TO_PT))
+            runs.append(Line(text, x * MM_TO_PT, (x + w) * MM_TO_PT, (y - size) * MM_TO_PT, y * MM_TO_PT,
+                             size * MM_TO_PT))
     return runs
 
 
@@ -144,6 +145,7 @@ def _lines(runs: list[Line]) -> list[Line]:
                 max(r.x1 or 0 for r in group),
                 min(r.top or 0 for r in group),
                 max(r.bottom or 0 for r in group),
+                max(r.size or 0 for r in group) or None,
             )
         )
     return out

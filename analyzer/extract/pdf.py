@@ -142,14 +142,15 @@ def _text_lines(textpage: pdfium.PdfTextPage, page_height: float) -> list[Line]:
             l1, b1, r1, t1 = textpage.get_charbox(last)
             top = page_height - max(t0, t1)
             bottom = page_height - min(b0, b1)
-            lines.append(Line(stripped, l0, r1, top, bottom))
+            size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
+            lines.append(Line(stripped, l0, r1, top, bottom, size or None))
         start = end + 1
     return lines
 
 
 def _has_scan_image(page: pdfium.PdfPage, area: float) -> bool:
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-        left, bottom, right, top = obj.get_pos()
+        left, bottom, right, top = obj.get_bounds()
         if (right - left) * (top - bottom) >= _SCAN_AREA * area:
             return True
     return False

@@ -1,0 +1,129 @@
+"""Command line: a thin layer over the Python API.
+
+Library errors become one clean Chinese line on stderr and a non-zero exit;
+tracebacks appear only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+from .config import Settings
+from .datamodel import Document
+from .errors import AnalyzerError, DocumentLoadError
+from .files import expand_inputs
+from .pipeline import read_document
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="ecocheck：检查政府文件对《湖北省推动职能部门做好生态环境保护工作的实施意见》的落实情况。",
+)
+err = Console(stderr=True)
+
+
+class ExtractFormat(str, Enum):
+    text = "text"
+    json = "json"
+    table = "table"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ecocheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="显示版本号并退出。"),
+) -> None:
+    """ecocheck 命令行。"""
+
+
+@app.command()
+def extract(
+    files: list[Path] = typer.Argument(..., help="要读取的文件；--format table 时也可给文件夹。", show_default=False),
+    fmt: ExtractFormat = typer.Option(ExtractFormat.text, "--format", "-f", help="text：规范化后的正文（分页符分隔）；json：结构化结果；table：汇总表。"),
+    no_ocr: bool = typer.Option(False, "--no-ocr", help="不对扫描页做文字识别（更快，但扫描页没有文字）。"),
+    debug: bool = typer.Option(False, "--debug", help="出错时显示完整的调用栈。"),
+) -> None:
+    """读取文件，输出规范化正文、公文要素（发文字号、标题、主送、成文日期、抄送）和段落。
+
+    示例：ecocheck extract 报告.pdf --format json
+          ecocheck extract samples/ --format table
+    """
+    settings = Settings.resolve({"ocr": False} if no_ocr else None)
+    paths = expand_inputs(files) if fmt is ExtractFormat.table else files
+    failed = 0
+    rows: list[tuple[Path, Document | DocumentLoadError]] = []
+    for path in paths:
+        try:
+            doc = read_document(path, settings, display_path=str(path))
+        except DocumentLoadError as exc:
+            failed += 1
+            if fmt is ExtractFormat.table:
+                rows.append((path, exc))
+            else:
+                err.print(f"[red]错误[/red] {path}：{exc.message}", highlight=False)
+            continue
+        except Exception as exc:  # a defect, not bad input: still one clean line
+            if debug:
+                raise
+            failed += 1
+            message = f"内部错误（{type(exc).__name__}: {exc}）。请把该文件反馈给开发团队；加 --debug 可查看详情。"
+            if fmt is ExtractFormat.table:
+                rows.append((path, DocumentLoadError("INTERNAL_ERROR", message)))
+            else:
+                err.print(f"[red]错误[/red] {path}：{message}", highlight=False)
+            continue
+        if fmt is ExtractFormat.text:
+            sys.stdout.write(doc.text + "\n")
+        elif fmt is ExtractFormat.json:
+            sys.stdout.write(json.dumps(doc.to_json(), ensure_ascii=False) + "\n")
+        else:
+            rows.append((path, doc))
+    if fmt is ExtractFormat.table:
+        _print_table(rows)
+    if failed:
+        raise typer.Exit(code=1)
+
+
+def _print_table(rows: list[tuple[Path, Document | DocumentLoadError]]) -> None:
+    table = Table(title="文件读取汇总", show_lines=False)
+    for name, kw in (("文件", {}), ("格式", {}), ("页数", {"justify": "right"}), ("OCR页", {"justify": "right"}),
+                     ("字数", {"justify": "right"}), ("标题", {"overflow": "fold"}), ("成文日期", {})):
+        table.add_column(name, **kw)
+    for path, item in rows:
+        if isinstance(item, DocumentLoadError):
+            table.add_row(path.name, "-", "-", "-", "-", f"[red]{item.code}：{item.message}[/red]", "-")
+            continue
+        s, m = item.source, item.meta
+        table.add_row(path.name, s.format, "-" if s.pages is None else str(s.pages), str(s.ocr_pages),
+                      str(s.chars), _short(m.title) or "（未识别）", m.date or "-")
+    Console().print(table)
+
+
+def _short(text: str | None, width: int = 30) -> str | None:
+    return text if text is None or len(text) <= width else text[: width - 1] + "…"
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except AnalyzerError as exc:  # configuration errors and the like
+        err.print(f"[red]错误[/red] {exc}", highlight=False)
+        sys.exit(2)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
