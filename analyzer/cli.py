@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -27,10 +27,10 @@ app = typer.Typer(
     no_args_is_help=True,
     help="ecocheck：检查政府文件对《湖北省推动职能部门做好生态环境保护工作的实施意见》的落实情况。",
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     text = "text"
     json = "json"
     table = "table"
@@ -109,7 +109,10 @@ def _print_table(rows: list[tuple[Path, Document | DocumentLoadError]]) -> None:
         s, m = item.source, item.meta
         table.add_row(path.name, s.format, "-" if s.pages is None else str(s.pages), str(s.ocr_pages),
                       str(s.chars), _short(m.title) or "（未识别）", m.date or "-")
-    Console().print(table)
+    out = Console()
+    if not out.is_terminal:
+        out = Console(width=160)
+    out.print(table)
 
 
 def _short(text: str | None, width: int = 30) -> str | None:

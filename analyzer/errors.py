@@ -27,6 +27,8 @@ class DocumentLoadError(AnalyzerError):
         self.code = code
         self.message = message
         self.path = path
+        #: The file's Source (hash, format) when it was known before the failure.
+        self.source = None
 
     def __str__(self) -> str:  # pragma: no cover - trivial
         return f"{self.path}: {self.message}" if self.path else self.message

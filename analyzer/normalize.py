@@ -177,7 +177,7 @@ class _Margins:
     @staticmethod
     def same_size(a: Line, b: Line) -> bool:
         if a.size and b.size:
-            return abs(a.size - b.size) <= 0.12 * max(a.size, b.size)
+            return abs(a.size - b.size) <= 0.18 * max(a.size, b.size)
         ha = (a.bottom or 0) - (a.top or 0)
         hb = (b.bottom or 0) - (b.top or 0)
         return abs(ha - hb) <= 0.35 * max(ha, hb, 1e-6)

@@ -253,7 +253,7 @@ class Renderer:
             pdf.text(line.x, line.y, line.text)
 
     def page_image(self, page: PageLayout, n: int, total: int, footer: str, dpi: int = 200,
-                   stamp: bool = False) -> Image.Image:
+                   stamp: bool = False, noise: float = 8.0) -> Image.Image:
         scale = dpi / 25.4
         img = Image.new("L", (int(PAGE_W * scale), int(PAGE_H * scale)), 255)
         draw = ImageDraw.Draw(img)
@@ -273,7 +273,7 @@ class Renderer:
         img = img.rotate(angle, resample=Image.BICUBIC, fillcolor=255, expand=False)
         img = img.filter(ImageFilter.GaussianBlur(radius=self.rng.uniform(0.3, 0.7)))
         arr = np.asarray(img).astype(np.float32)
-        arr = arr * 0.92 + 12 + np.random.default_rng(self.rng.randrange(1 << 30)).normal(0, 8, arr.shape)
+        arr = arr * 0.92 + 12 + np.random.default_rng(self.rng.randrange(1 << 30)).normal(0, noise, arr.shape)
         return Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
 
     def _pil_font(self, px: int) -> ImageFont.FreeTypeFont:
@@ -282,16 +282,18 @@ class Renderer:
             self._pil_fonts[key] = ImageFont.truetype(str(self.font), px)
         return self._pil_fonts[key]
 
-    def scan_pdf(self, pages: list[PageLayout], path: Path, footer: str, dpi: int = 200) -> None:
+    def scan_pdf(self, pages: list[PageLayout], path: Path, footer: str, dpi: int = 200,
+                 noise: float = 8.0, quality: int = 70) -> None:
         images = []
         for n, page in enumerate(pages, 1):
-            img = self.page_image(page, n, len(pages), footer, dpi, stamp=(n == len(pages)))
+            img = self.page_image(page, n, len(pages), footer, dpi, stamp=(n == len(pages)), noise=noise)
             buf = io.BytesIO()
-            img.save(buf, "JPEG", quality=70)
+            img.save(buf, "JPEG", quality=quality)
             images.append(Image.open(io.BytesIO(buf.getvalue())))
         images[0].save(path, "PDF", save_all=True, append_images=images[1:], resolution=dpi)
 
-    def mixed_pdf(self, pages: list[PageLayout], path: Path, footer: str, dpi: int = 200) -> None:
+    def mixed_pdf(self, pages: list[PageLayout], path: Path, footer: str, dpi: int = 200,
+                  noise: float = 8.0, quality: int = 70) -> None:
         """Text pages with the last (signature) page stamped and scanned."""
         pdf = FPDF(unit="mm", format="A4")
         pdf.set_auto_page_break(False)
@@ -299,8 +301,11 @@ class Renderer:
         for n, page in enumerate(pages, 1):
             pdf.add_page()
             if n == len(pages):
-                img = self.page_image(page, n, len(pages), footer, dpi, stamp=True)
-                pdf.image(img, x=0, y=0, w=PAGE_W, h=PAGE_H)
+                img = self.page_image(page, n, len(pages), footer, dpi, stamp=True, noise=noise)
+                buf = io.BytesIO()
+                img.save(buf, "JPEG", quality=quality)
+                buf.seek(0)
+                pdf.image(buf, x=0, y=0, w=PAGE_W, h=PAGE_H)
                 continue
             self._draw_page_pdf(pdf, page)
             pdf.set_text_color(0, 0, 0)

@@ -54,7 +54,7 @@ def check_file(path: Path, settings: Settings) -> int:
     if not path.exists():
         raise DocumentLoadError("FILE_NOT_FOUND", "文件不存在，请检查路径是否正确。")
     if not path.is_file():
-        raise DocumentLoadError("NOT_A_FILE", "这是一个文件夹或特殊文件，不是文档。批量检查文件夹请使用 batch 命令。")
+        raise DocumentLoadError("NOT_A_FILE", "这是一个文件夹或特殊文件，不是文档。请指定其中的文件，或用 --format table 汇总整个文件夹。")
     size = path.stat().st_size
     if size > settings.max_file_mb * 1024 * 1024:
         raise DocumentLoadError(
@@ -72,16 +72,18 @@ def load(path: str | Path, settings: Settings | None = None, display_path: str |
     settings = Settings.resolve(settings)
     path = Path(path)
     size = check_file(path, settings)
-    sha = sha256_file(path)
-    fmt = "unknown"
-    source = Source(path=display_path or str(path), sha256=sha, format="unknown")
-    if size == 0:
-        raise DocumentLoadError("EMPTY_FILE", "文件为空（0 字节），请重新提交有内容的文件。")
-    with path.open("rb") as fh:
-        head = fh.read(4096)
-    fmt = detect_format(path, head)
-    source.format = fmt  # type: ignore[assignment]
-    pages = get_extractor(fmt).extract(path, settings)
+    source = Source(path=display_path or str(path), sha256=sha256_file(path), format="unknown")
+    try:
+        if size == 0:
+            raise DocumentLoadError("EMPTY_FILE", "文件为空（0 字节），请重新提交有内容的文件。")
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+        fmt = detect_format(path, head)
+        source.format = fmt  # type: ignore[assignment]
+        pages = get_extractor(fmt).extract(path, settings)
+    except DocumentLoadError as exc:
+        exc.source = source  # the error record still names the file's hash and format
+        raise
     source.pages = len(pages) if fmt in ("pdf", "ofd", "image") else None
     source.ocr_pages = sum(1 for p in pages if p.ocr)
     return Document(source=source, pages=pages)

@@ -80,13 +80,9 @@ def merge_boxes(boxes: list[Line]) -> list[Line]:
         for prev, cur in zip(group, group[1:]):
             gap = (cur.x0 or 0) - (prev.x1 or 0)
             text += ("\u3000" if gap > 1.5 * height else "") + cur.text
-        merged.append(
-            Line(
-                text,
-                min(b.x0 or 0 for b in group),
-                max(b.x1 or 0 for b in group),
-                min(b.top or 0 for b in group),
-                max(b.bottom or 0 for b in group),
-            )
-        )
+        top = min(b.top or 0 for b in group)
+        bottom = max(b.bottom or 0 for b in group)
+        # The box height stands in for the font size (titles are set larger than body text).
+        merged.append(Line(text, min(b.x0 or 0 for b in group), max(b.x1 or 0 for b in group), top, bottom,
+                           bottom - top))
     return merged

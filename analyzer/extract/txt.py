@@ -24,19 +24,33 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding.replace("-sig", ""), errors="replace"), encoding
-    if len(data) >= 4:
-        zeros_even = data[0:2000:2].count(0)
-        zeros_odd = data[1:2000:2].count(0)
-        half = min(len(data), 2000) / 2
-        if zeros_odd > 0.3 * half and zeros_even < 0.05 * half:
-            return data.decode("utf-16-le", errors="replace"), "utf-16-le"
-        if zeros_even > 0.3 * half and zeros_odd < 0.05 * half:
-            return data.decode("utf-16-be", errors="replace"), "utf-16-be"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    guess = _bomless_utf16(data)
+    if guess:
+        return data.decode(guess, errors="replace"), guess
     return _guess_cjk(data)
+
+
+#: High bytes of UTF-16 code units in Chinese text: ASCII (0), CJK punctuation (0x30),
+#: CJK ideographs (0x4E-0x9F) and full-width forms (0xFF).
+_UTF16_HIGH = frozenset([0x00, 0x30, 0xFF, *range(0x4E, 0xA0)])
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: one byte of every pair is a plausible high byte, the other is not."""
+    sample = data[:4000]
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    odd = sum(b in _UTF16_HIGH for b in sample[1::2]) / (len(sample) / 2)
+    even = sum(b in _UTF16_HIGH for b in sample[0::2]) / (len(sample) / 2)
+    if odd >= 0.95 and even <= 0.7 and b"\x00" in sample[1::2] + sample[0::2] or odd >= 0.98 and even <= 0.5:
+        return "utf-16-le"
+    if even >= 0.95 and odd <= 0.7 and b"\x00" in sample or even >= 0.98 and odd <= 0.5:
+        return "utf-16-be"
+    return None
 
 
 def _guess_cjk(data: bytes) -> tuple[str, str]:

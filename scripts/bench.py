@@ -1,0 +1,128 @@
+"""Throughput of each stage and end to end, as medians of several runs.
+
+Text PDFs: pages/s for extraction alone (pypdfium2 with line geometry),
+normalisation, structure parsing, and the whole ``ecocheck extract`` path;
+pdfplumber's ``extract_text`` on the same files for comparison. Scanned PDFs:
+seconds per page through the same path (OCR dominates).
+
+Uses the rendered corpus when present (``scripts/render_corpus.py``), else the
+bundled samples.
+
+    python scripts/bench.py [--runs 5] [--scan-docs 4] [--skip-scan]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analyzer.config import Settings  # noqa: E402
+from analyzer.extract import load  # noqa: E402
+from analyzer.normalize import normalize  # noqa: E402
+from analyzer.pipeline import read_document  # noqa: E402
+from analyzer.structure import parse_structure  # noqa: E402
+
+
+def files(kind: str) -> list[Path]:
+    build = ROOT / "corpora/extraction/build"
+    found = sorted(build.glob(f"*/{kind}.pdf")) if build.exists() else []
+    if found:
+        return found
+    pattern = "*扫描件.pdf" if kind == "scan" else "*.pdf"
+    return [p for p in sorted((ROOT / "samples").glob(pattern)) if kind == "scan" or "扫描" not in p.name]
+
+
+def timed(fn, paths: list[Path]) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    pages = 0
+    for p in paths:
+        pages += fn(p)
+    return time.perf_counter() - t0, pages
+
+
+def bench_text(paths: list[Path], runs: int) -> None:
+    settings = Settings.resolve(None)
+    docs = [load(p, settings) for p in paths]  # warm caches, and inputs for the later stages
+    n_pages = sum(len(d.pages) for d in docs)
+
+    def stage_extract() -> float:
+        t0 = time.perf_counter()
+        for p in paths:
+            load(p, settings)
+        return time.perf_counter() - t0
+
+    def stage_normalize() -> float:
+        fresh = [load(p, settings) for p in paths]
+        t0 = time.perf_counter()
+        for d in fresh:
+            normalize(d)
+        return time.perf_counter() - t0
+
+    def stage_structure() -> float:
+        fresh = [normalize(load(p, settings)) for p in paths]
+        t0 = time.perf_counter()
+        for d in fresh:
+            parse_structure(d)
+        return time.perf_counter() - t0
+
+    def end_to_end() -> float:
+        t0 = time.perf_counter()
+        for p in paths:
+            read_document(p, settings)
+        return time.perf_counter() - t0
+
+    print(f"text PDFs: {len(paths)} documents, {n_pages} pages, median of {runs} runs")
+    for name, fn in (("extract (pypdfium2)", stage_extract), ("normalise", stage_normalize),
+                     ("structure", stage_structure), ("end to end (ecocheck extract)", end_to_end)):
+        secs = statistics.median(fn() for _ in range(runs))
+        print(f"  {name:32s} {n_pages / secs:9.1f} pages/s  {len(paths) / secs:8.1f} docs/s")
+    import pdfplumber
+
+    sub = paths[: max(3, len(paths) // 4)]
+    t0 = time.perf_counter()
+    sub_pages = 0
+    for p in sub:
+        with pdfplumber.open(str(p)) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+                sub_pages += 1
+    secs = time.perf_counter() - t0
+    print(f"  {'(reference) pdfplumber extract_text':32s} {sub_pages / secs:9.1f} pages/s  (one run, {sub_pages} pages)")
+
+
+def bench_scan(paths: list[Path], runs: int) -> None:
+    settings = Settings.resolve(None)
+    read_document(paths[0], settings)  # load the OCR models once
+    per_page = []
+    for _ in range(runs):
+        secs, pages = timed(lambda p: read_document(p, settings).source.ocr_pages, paths)
+        per_page.append(secs / max(pages, 1))
+    pages = sum(read_document(p, settings).source.ocr_pages for p in paths[:1])
+    print(f"scanned PDFs: {len(paths)} documents, median of {runs} runs, {settings.ocr_dpi} dpi, "
+          f"det side {settings.ocr_det_side}, cls {'on' if settings.ocr_use_cls else 'off'}")
+    med = statistics.median(per_page)
+    print(f"  {'end to end (OCR)':32s} {med:9.2f} s/page  {1 / med:8.2f} pages/s  (first doc: {pages} OCR pages)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--scan-docs", type=int, default=4)
+    ap.add_argument("--scan-runs", type=int, default=3)
+    ap.add_argument("--skip-scan", action="store_true")
+    args = ap.parse_args()
+    bench_text(files("text"), args.runs)
+    if not args.skip_scan:
+        scans = files("scan")[: args.scan_docs]
+        if scans:
+            bench_scan(scans, args.scan_runs)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# README command (1): set up .venv, then run the main job on the bundled sample documents.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+.venv/bin/ecocheck extract samples/ --format table
