@@ -62,6 +62,8 @@ class Page:
     wrapped: bool = True
     #: Rows of tables found on the page, each row a list of cell texts.
     tables: list[list[list[str]]] = field(default_factory=list)
+    #: Why this page has no text although it should (broken page object, OCR failure).
+    error: str | None = None
 
     @property
     def text(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .config import Settings
-from .datamodel import Document
+from .datamodel import Document, Notice
 from .extract import load
 from .normalize import normalize
 from .structure import parse_structure
@@ -19,4 +19,15 @@ def read_document(path: str | Path, settings: Settings | dict | None = None,
     normalize(doc)
     parse_structure(doc)
     doc.source.chars = sum(len(p.text) for p in doc.paragraphs)
+    _notice_gaps(doc, settings)
     return doc
+
+
+def _notice_gaps(doc: Document, settings: Settings) -> None:
+    """Warnings a reviewer should see: pages without text and why."""
+    for page in doc.pages:
+        if page.error:
+            doc.warnings.append(Notice("extract", f"第 {page.number} 页未能读取：{page.error}", page.number))
+    if doc.source.chars == 0:
+        hint = "（已关闭文字识别，扫描件需要 OCR）" if not settings.ocr else "（可能是空白页或图像质量过差）"
+        doc.warnings.append(Notice("extract", f"未提取到任何文字{hint}。"))

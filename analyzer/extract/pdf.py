@@ -73,7 +73,12 @@ class PdfExtractor:
             pages: list[Page] = []
             table_pages: list[int] = []
             for i in range(n):
-                page, ruled = self._page(pdf, i, settings)
+                try:
+                    page, ruled = self._page(pdf, i, settings)
+                except (pdfium.PdfiumError, DocumentLoadError) as exc:
+                    # One broken page (or one failed OCR) must not lose the rest of the document.
+                    message = exc.message if isinstance(exc, DocumentLoadError) else f"页面无法解析（{exc}）"
+                    page, ruled = Page(i + 1, error=message), False
                 pages.append(page)
                 if ruled:
                     table_pages.append(page.number)
