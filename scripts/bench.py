@@ -110,18 +110,46 @@ def bench_scan(paths: list[Path], runs: int) -> None:
     print(f"  {'end to end (OCR)':32s} {med:9.2f} s/page  {1 / med:8.2f} pages/s  (first doc: {pages} OCR pages)")
 
 
+def ocr_matrix(paths: list[Path]) -> None:
+    """The OCR choices, measured: direction classifier on/off, detection input size."""
+    import json
+    import re
+
+    from rapidfuzz.distance import Levenshtein
+
+    print(f"OCR settings on {len(paths)} scanned documents (similarity to the source text, seconds per page):")
+    for label, values in (("cls off, det side 1280 (default)", {}),
+                          ("cls on,  det side 1280", {"ocr_use_cls": True}),
+                          ("cls off, det side 2000", {"ocr_det_side": 2000}),
+                          ("cls off, det side 960", {"ocr_det_side": 960})):
+        settings = Settings.resolve(values)
+        sims, secs, pages = [], 0.0, 0
+        for p in paths:
+            gold = json.loads((p.parent / "gold.json").read_text(encoding="utf-8"))
+            t0 = time.perf_counter()
+            doc = read_document(p, settings)
+            secs += time.perf_counter() - t0
+            pages += doc.source.ocr_pages
+            src = re.sub(r"\s+", "", "".join(gold["paragraphs"]))
+            sims.append(Levenshtein.normalized_similarity(re.sub(r"\s+", "", doc.text), src))
+        print(f"  {label:34s} similarity mean {statistics.fmean(sims):.4f} min {min(sims):.4f}  {secs / pages:.2f} s/page")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--scan-docs", type=int, default=4)
     ap.add_argument("--scan-runs", type=int, default=3)
     ap.add_argument("--skip-scan", action="store_true")
+    ap.add_argument("--ocr-matrix", action="store_true", help="compare OCR settings (needs the rendered corpus)")
     args = ap.parse_args()
     bench_text(files("text"), args.runs)
     if not args.skip_scan:
         scans = files("scan")[: args.scan_docs]
         if scans:
             bench_scan(scans, args.scan_runs)
+        if args.ocr_matrix and scans and (scans[0].parent / "gold.json").exists():
+            ocr_matrix(scans)
 
 
 if __name__ == "__main__":
