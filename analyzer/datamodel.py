@@ -128,6 +128,58 @@ class Notice:
 
 
 @dataclass(slots=True)
+class Evidence:
+    """A passage quoted to support a verdict, with the page a reviewer can open."""
+
+    text: str
+    page: int | None
+    score: float
+
+
+@dataclass(slots=True)
+class ArticleResult:
+    """Coverage verdict for one of the 20 articles."""
+
+    article: int
+    covered: bool
+    score: float
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class LeadItem:
+    """A task item and the lead bodies it names (empty = none)."""
+
+    text: str
+    page: int | None
+    leads: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class LeadResult:
+    """Lead departments (牵头部门) named by the document."""
+
+    named: bool = False
+    departments: list[str] = field(default_factory=list)
+    items: list[LeadItem] = field(default_factory=list)
+
+    @property
+    def items_without_lead(self) -> int:
+        return sum(1 for item in self.items if not item.leads)
+
+
+@dataclass(slots=True)
+class Finding:
+    """A check result or a flag for the reviewer (the contract's checks and flags)."""
+
+    code: str
+    message: str
+    severity: str = "warning"  # flags: error | warning | info
+    status: str = "unknown"  # checks: pass | fail | unknown
+    article: int | None = None
+
+
+@dataclass(slots=True)
 class Document:
     """One submitted file and everything the stages learn about it."""
 
@@ -136,6 +188,18 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     meta: Meta = field(default_factory=Meta)
     warnings: list[Notice] = field(default_factory=list)
+    doc_type: str | None = None
+    articles: list[ArticleResult] = field(default_factory=list)
+    lead: LeadResult = field(default_factory=LeadResult)
+    checks: list[Finding] = field(default_factory=list)
+    flags: list[Finding] = field(default_factory=list)
+
+    #: Roles whose paragraphs are running text a verdict may rest on.
+    BODY_ROLES = ("body", "heading", "attachment", "note")
+
+    def passages(self) -> list[Paragraph]:
+        """The paragraphs the classifiers read: the body, not the header and footer."""
+        return [p for p in self.paragraphs if p.role in self.BODY_ROLES]
 
     @property
     def text(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .config import Settings
-from .datamodel import Document, Notice
+from .datamodel import Document, Line, Notice, Page, Source
 from .extract import load
 from .normalize import normalize
 from .structure import parse_structure
@@ -20,6 +20,20 @@ def read_document(path: str | Path, settings: Settings | dict | None = None,
     parse_structure(doc)
     doc.source.chars = sum(len(p.text) for p in doc.paragraphs)
     _notice_gaps(doc, settings)
+    return doc
+
+
+def document_from_paragraphs(paragraphs: list[str], path: str = "<text>") -> Document:
+    """A Document from known paragraphs (labelled corpora), through the same normalise/structure stages."""
+    import hashlib
+
+    text = "\n".join(paragraphs)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    doc = Document(source=Source(path=path, sha256=sha, format="txt"),
+                   pages=[Page(1, [Line(t) for t in paragraphs if t.strip()], wrapped=False)])
+    normalize(doc)
+    parse_structure(doc)
+    doc.source.chars = sum(len(p.text) for p in doc.paragraphs)
     return doc
 
 

@@ -50,5 +50,26 @@ def error_record(path: str, error: DocumentLoadError, source: Source | None = No
     }
 
 
-def source_of(doc: Document) -> dict[str, Any]:
-    return asdict(doc.source)
+def record(doc: Document) -> dict[str, Any]:
+    """The contract record of an analysed document."""
+    return {
+        "schema": SCHEMA_ID,
+        "source": asdict(doc.source),
+        "doc_type": doc.doc_type,
+        "meta": doc.meta.contract(),
+        "articles": [
+            {"article": a.article, "covered": a.covered, "score": a.score,
+             "evidence": [{"text": e.text, "page": e.page, "score": e.score} for e in a.evidence]}
+            for a in doc.articles
+        ],
+        "lead": {
+            "named": doc.lead.named,
+            "departments": list(doc.lead.departments),
+            "items": [{"text": i.text, "page": i.page, "leads": list(i.leads)} for i in doc.lead.items],
+            "items_without_lead": doc.lead.items_without_lead,
+        },
+        "checks": [{"code": c.code, "status": c.status, "message": c.message} for c in doc.checks],
+        "flags": [{"code": f.code, "severity": f.severity, "message": f.message, "article": f.article}
+                  for f in doc.flags],
+        "error": None,
+    }
