@@ -115,6 +115,67 @@ def _print_table(rows: list[tuple[Path, Document | DocumentLoadError]]) -> None:
     out.print(table)
 
 
+class AnalyzeFormat(StrEnum):
+    json = "json"
+    table = "table"
+
+
+@app.command()
+def analyze(
+    files: list[Path] = typer.Argument(..., help="要检查的文件或文件夹。", show_default=False),
+    fmt: AnalyzeFormat = typer.Option(AnalyzeFormat.json, "--format", "-f", help="json：每个文件一行契约记录（JSON Lines）；table：中文摘要。"),
+    model: str = typer.Option("linear", "--model", help="条款覆盖模型。"),
+    no_ocr: bool = typer.Option(False, "--no-ocr", help="不对扫描页做文字识别。"),
+) -> None:
+    """检查文件落实了实施意见二十条中的哪些条款，给出证据段落、牵头部门和问题提示。
+
+    示例：ecocheck analyze 报告.pdf --format table
+          ecocheck analyze samples/ > reports.jsonl
+    """
+    from .analysis import Analyzer
+
+    analyzer = Analyzer.load(model, {"ocr": False} if no_ocr else None)
+    failed = 0
+    for path in expand_inputs(files):
+        rec = analyzer.analyze_file(path, str(path))
+        failed += rec["error"] is not None
+        if fmt is AnalyzeFormat.json:
+            sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            from .render import print_record
+
+            print_record(rec)
+    if failed:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def evaluate(
+    gold: Path = typer.Argument(..., help="标注集（语料格式的 JSON Lines，如 corpora/coverage/docs.jsonl）。", show_default=False),
+    split: str = typer.Option("test", "--split", help="只评估该划分（train/dev/test；all 表示全部）。"),
+    model: str = typer.Option("linear", "--model", help="条款覆盖模型。"),
+    out: Path = typer.Option(None, "--json", help="把完整结果写入该 JSON 文件。"),
+) -> None:
+    """在标注集上计算逐条 P/R/F1、宏/微 F1、文种准确率、牵头识别准确率，并与关键词基线对比。
+
+    示例：ecocheck evaluate corpora/coverage/docs.jsonl --split dev
+    """
+    from .analysis import Analyzer
+    from .evaluate import evaluate as run_evaluation
+    from .evaluate import format_report, load_gold
+
+    if not gold.is_file():
+        raise AnalyzerError(f"找不到标注集文件：{gold}")
+    docs = load_gold(gold, None if split == "all" else {split})
+    if not docs:
+        raise AnalyzerError(f"标注集中没有划分为 {split} 的文档。")
+    result = run_evaluation(Analyzer.load(model), docs)
+    typer.echo(format_report(result, f"{gold} [{split}] model={model}"))
+    if out:
+        out.write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+
+
 def _short(text: str | None, width: int = 30) -> str | None:
     return text if text is None or len(text) <= width else text[: width - 1] + "…"
 

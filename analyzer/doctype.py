@@ -8,6 +8,7 @@ classifier's machinery (one logistic regression per type, argmax).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +31,33 @@ def profile(doc: Document) -> str:
     return "｜".join(parts)
 
 
+_POLICY_KIND = r"(方案|计划|办法|措施|清单|要点|规则|意见|细则|制度|规划|分工)"
+_ECO = re.compile(r"生态|环境保护|人居环境|环保|污染|绿色发展|河湖|流域|督察|大气|水质|碳达峰|碳排放|林长|河长|共同缔造")
+_ISSUE_POLICY = re.compile(rf"关于(?:公开)?(印发|征求|转发|公布|下发)(?:[^《]*《)?(.+?{_POLICY_KIND}[^》]*?)》?(?:意见)?的?(通知|函|公告)")
+_NOT_A_REPORT = re.compile(r"讲话|来源[:：]|发布时间|述职|通报|纪要|简报|访谈|答记者问|致辞|发言")
+
+
+def rule_type(doc: Document) -> str | None:
+    """The genre where the title states it; None leaves the decision to the model.
+
+    Eco-relatedness comes from the title or from the coverage verdicts (the
+    analyzer runs coverage first), so an 全民健身 plan is ``other``.
+    """
+    title = doc.meta.title or (doc.paragraphs[0].text if doc.paragraphs else "")
+    head = title + "".join(p.text for p in doc.paragraphs[:4])
+    covered = sum(1 for a in doc.articles if a.covered)
+    m = _ISSUE_POLICY.search(title)
+    if m:
+        return "policy_draft" if _ECO.search(m.group(2)) or covered >= 3 else "other"
+    if _NOT_A_REPORT.search(head[:200]):
+        return "other"
+    if re.search(_POLICY_KIND + r"([（(][^）)]*[）)])?$", title) and "报告" not in title:
+        return "policy_draft" if _ECO.search(title) or covered >= 3 else "other"
+    if re.search(r"报告$|总结$", title) and re.search(r"年度|工作情况|履职|履行", title):
+        return "annual_report" if _ECO.search(title) or covered >= 4 else "other"
+    return None
+
+
 class DocTypeClassifier:
     """Fit on document profiles; ``__call__`` sets ``doc.doc_type``."""
 
@@ -44,8 +72,9 @@ class DocTypeClassifier:
         return self
 
     def predict(self, docs: list[Document]) -> list[str]:
+        """Title rules first; the learned model decides the rest."""
         proba = self.model.predict_proba([profile(d) for d in docs])
-        return [DOC_TYPES[int(i)] for i in proba.argmax(axis=1)]
+        return [rule_type(d) or DOC_TYPES[int(i)] for d, i in zip(docs, proba.argmax(axis=1))]
 
     def __call__(self, doc: Document) -> Document:
         doc.doc_type = self.predict([doc])[0]
