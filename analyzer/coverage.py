@@ -39,17 +39,13 @@ class ArticleSimilarity:
     """
 
     def __init__(self, vectorizer) -> None:
-        from sklearn.preprocessing import normalize
-
         from .kb import load_kb
 
-        self._vec = vectorizer
-        self._articles = normalize(vectorizer.transform([a.text for a in load_kb()]))
+        self._vec = vectorizer  # TF-IDF rows come L2-normalised: a dot product is the cosine
+        self._articles = vectorizer.transform([a.text for a in load_kb()])
 
     def __call__(self, texts: list[str]) -> np.ndarray:
-        from sklearn.preprocessing import normalize
-
-        sims = (normalize(self._vec.transform(texts)) @ self._articles.T).toarray()
+        sims = (self._vec.transform(texts) @ self._articles.T).toarray()
         return np.clip((sims - SIMILARITY_FLOOR) / (SIMILARITY_FULL - SIMILARITY_FLOOR), 0.0, 1.0)
 
 

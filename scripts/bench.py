@@ -135,6 +135,72 @@ def ocr_matrix(paths: list[Path]) -> None:
         print(f"  {label:34s} similarity mean {statistics.fmean(sims):.4f} min {min(sims):.4f}  {secs / pages:.2f} s/page")
 
 
+def bench_analysis(runs: int) -> None:
+    """Analysis only (coverage, type, lead), on documents already extracted."""
+    import json
+
+    from analyzer.analysis import Analyzer
+    from analyzer.pipeline import document_from_paragraphs
+
+    analyzer = Analyzer.load()
+    rows = [json.loads(line) for line in (ROOT / "corpora/coverage/docs.jsonl").open(encoding="utf-8")]
+    texts = [[p["text"] for p in r["paragraphs"]] for r in rows]
+    chars = sum(len(t) for doc in texts for t in doc)
+    pages = chars / 700  # a GB/T 9704 page holds about 22 × 28 characters plus headings
+    analyzer.analyze(document_from_paragraphs(texts[0]))
+
+    def one_pass() -> tuple[float, int]:
+        docs = [document_from_paragraphs(t) for t in texts]
+        t0 = time.perf_counter()
+        n = 0
+        for d in docs:
+            analyzer.analyze(d)
+            n += len(d.passages())
+        return time.perf_counter() - t0, n
+
+    results = [one_pass() for _ in range(runs)]
+    secs = statistics.median(r[0] for r in results)
+    n_pass = results[0][1]
+    print(f"analysis (coverage + doc type + lead, no extraction): {len(texts)} documents, "
+          f"about {pages / len(texts):.1f} pages each, median of {runs} runs")
+    print(f"  {'analyze':32s} {len(texts) / secs:9.1f} docs/s  {n_pass / secs:8.0f} passages/s  "
+          f"{pages / secs:8.0f} pages/s")
+
+
+def bench_segmenters() -> None:
+    import json
+
+    from analyzer.segment import JiebaSegmenter, RJiebaSegmenter
+
+    texts = [json.loads(line)["text"] for line in (ROOT / "corpora/coverage/passages.jsonl").open(encoding="utf-8")]
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    print(f"segmentation with the domain dictionary: {len(texts)} passages, {mb:.2f} MB")
+    for cls in (JiebaSegmenter, RJiebaSegmenter):
+        t0 = time.perf_counter()
+        seg = cls()
+        seg.cut("初始化")
+        init = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for t in texts:
+            seg.cut(t)
+        secs = time.perf_counter() - t0
+        print(f"  {cls.name:32s} {mb / secs:9.2f} MB/s  (dictionary load {init:.2f} s)")
+
+
+def bench_startup(runs: int = 3) -> None:
+    """Wall time of a fresh `ecocheck analyze` process on one small file, to its first result."""
+    import subprocess
+
+    sample = next((ROOT / "samples").glob("*.txt"))
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "analyzer", "analyze", str(sample)], check=True, capture_output=True)
+        times.append(time.perf_counter() - t0)
+    print(f"start-up: `ecocheck analyze` on one small TXT, fresh process: median {statistics.median(times):.2f} s "
+          f"({', '.join(f'{t:.2f}' for t in times)})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5)
@@ -142,7 +208,14 @@ def main() -> None:
     ap.add_argument("--scan-runs", type=int, default=3)
     ap.add_argument("--skip-scan", action="store_true")
     ap.add_argument("--ocr-matrix", action="store_true", help="compare OCR settings (needs the rendered corpus)")
+    ap.add_argument("--only", choices=["extract", "analysis"], default=None)
     args = ap.parse_args()
+    if args.only != "extract":
+        bench_analysis(args.runs)
+        bench_segmenters()
+        bench_startup()
+    if args.only == "analysis":
+        return
     bench_text(files("text"), args.runs)
     if not args.skip_scan:
         scans = files("scan")[: args.scan_docs]

@@ -40,3 +40,26 @@ def test_classify_contract(name: str, tmp_path: Path) -> None:
 def test_classify_labels_to_matrix() -> None:
     Y = labels_to_matrix([[1, 20], []])
     assert Y.shape == (2, 20) and Y[0, 0] == Y[0, 19] == 1 and Y.sum() == 2
+
+
+def test_classify_light_tfidf_matches_scikit_learn() -> None:
+    import json
+
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from analyzer.classify.linear import normalize_text
+    from analyzer.classify.ngrams import NgramTfidf
+    from analyzer.segment import get_segmenter
+
+    from .conftest import ROOT
+
+    texts = [json.loads(line)["text"] for line in (ROOT / "corpora/coverage/passages.jsonl").open(encoding="utf-8")][:400]
+    seg = get_segmenter()
+    for vec in (
+        TfidfVectorizer(analyzer="char", ngram_range=(1, 3), min_df=2, sublinear_tf=True, preprocessor=normalize_text),
+        TfidfVectorizer(analyzer="word", tokenizer=seg.cut, token_pattern=None, lowercase=False, ngram_range=(1, 2),
+                        min_df=2, sublinear_tf=True, preprocessor=normalize_text),
+    ):
+        vec.fit(texts[:300])
+        ours = NgramTfidf.from_sklearn(vec).transform(texts[300:])
+        np.testing.assert_allclose(ours.toarray(), vec.transform(texts[300:]).toarray(), atol=1e-5)

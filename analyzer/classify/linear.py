@@ -17,6 +17,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from .base import NotFittedError
+from .ngrams import NgramTfidf
 
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
@@ -65,8 +66,10 @@ class LinearPassageClassifier:
     def fit(self, texts: list[str], Y: np.ndarray) -> LinearPassageClassifier:
         from sklearn.linear_model import LogisticRegression
 
-        self.char_, self.word_ = self._vectorizers()
-        X = sp.hstack([self.char_.fit_transform(texts), self.word_.fit_transform(texts)], format="csr")
+        char, word = self._vectorizers()
+        X = sp.hstack([char.fit_transform(texts), word.fit_transform(texts)], format="csr")
+        # Predict with the same light transform that a loaded model uses.
+        self.char_, self.word_ = NgramTfidf.from_sklearn(char), NgramTfidf.from_sklearn(word)
         coef = np.zeros((Y.shape[1], X.shape[1]), dtype=np.float32)
         intercept = np.zeros(Y.shape[1], dtype=np.float32)
         for j in range(Y.shape[1]):
@@ -111,7 +114,9 @@ class LinearPassageClassifier:
             model.coef_ = w["coef"].astype(np.float32)
             model.intercept_ = w["intercept"].astype(np.float32)
             idf_char, idf_word = w["idf_char"], w["idf_word"]
-        model.char_, model.word_ = model._vectorizers()
-        model.char_.vocabulary_, model.char_.idf_ = vocab["char"], idf_char
-        model.word_.vocabulary_, model.word_.idf_ = vocab["word"], idf_word
+        from ..segment import get_segmenter
+
+        model.char_ = NgramTfidf(vocab["char"], idf_char, "char", (1, 3), normalize_text)
+        model.word_ = NgramTfidf(vocab["word"], idf_word, "word", (1, 2), normalize_text,
+                                 get_segmenter(model.segmenter).cut)
         return model
