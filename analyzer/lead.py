@@ -19,10 +19,10 @@ from .datamodel import Document, Finding, LeadItem, LeadResult, Paragraph
 
 GAZETTEER_PATH = Path(__file__).resolve().parents[1] / "corpora" / "gazetteer" / "bodies.json"
 
-_SUFFIX = (r"(?:委员会办公室|生态环境保护委员会|委员会|办公室|办公厅|人民政府|人民检察院|人民法院|中级人民法院|"
+_SUFFIX = (r"(?:委员会办公室|生态环境保护委员会|委员会|办公室|办公厅|人民政府|人民检察院|人民法院|中级人民法院|党校|行政学院|领导小组|"
            r"党委|市委|县委|州委|区委|管委会|分局|支队|大队|中心|厅|局|委|办|院)")
 #: An organ name: up to 24 characters of name ending in an organ suffix; no punctuation inside.
-ORG = rf"[\u4e00-\u9fff]{{1,24}}?{_SUFFIX}"
+ORG = rf"[\u4e00-\u9fff]{{1,24}}?{_SUFFIX}(?=$|[^\u4e00-\u9fff]|牵头|配合|负责|和|及|与|会同|共同|等)"
 ORG_LIST = rf"{ORG}(?:[、和及与]{ORG})*"
 _SEP = r"(?:^|(?<=[（(，,；;：:。\s、]))"
 
@@ -34,8 +34,10 @@ LEAD_PATTERNS = [
     re.compile(rf"({ORG})\s*[（(]\s*牵头\s*[）)]"),
 ]
 _SELF = re.compile(r"我(?:局|厅|委|办|院|部)[^。；]{0,20}?(?:作为|是)?[^。；]{0,12}?牵头(?!抓总)")
-_NOT_A_BODY = re.compile(r"^(?:各|有关|相关|其他|其它|本级|同级|上级|成员|配合|责任|各级|各地)")
-_ITEM_START = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]|\d{1,3}\s|[①-⑳])")
+_NOT_A_BODY = re.compile(r"^(?:各|有关|相关|其他|其它|本级|同级|上级|成员|配合|责任|各级|各地|我|本|该|此)")
+#: Words that occur in sentences but not inside organ names: a candidate is cut after the last one
+#: ("城市黑臭水体长效管理事项由我局" → "我局", then rejected as the issuer's self-reference).
+_SENTENCE_WORDS = re.compile(r".*(?:的|由|交办|事项|负责|承担|要求|将|对|在|是|按|把|向|了|等|其|会同|配合|协调|推动|督促|明确)")
 _TABLE_ROW = re.compile(r"^\s*\d{1,3}[\t\u3000 ]+\S")
 
 
@@ -61,9 +63,22 @@ def normalize_body(name: str) -> str:
 _LEADING_WORDS = re.compile(r"^(?:由|经|请|在|对|向|将|把|从|并|要|则|均|继续|主要|具体)+")
 
 
+def _is_body(name: str) -> bool:
+    return len(name) >= 2 and not _NOT_A_BODY.match(name) and re.search(_SUFFIX + "$", name) is not None
+
+
 def _split_bodies(group: str) -> list[str]:
-    parts = (_LEADING_WORDS.sub("", x.strip()) for x in re.split(r"[、，,和及与]", group))
-    return [p for p in parts if len(p) >= 2 and not _NOT_A_BODY.match(p) and re.search(_SUFFIX + "$", p)]
+    """Bodies in a list such as "市生态环境局、市水利和湖泊局": split at 、，; split at 和/及/与 only
+    when both sides are organ names (市住房和城乡建设局 is one body)."""
+    bodies = []
+    for part in re.split(r"[、，,]", group):
+        part = _LEADING_WORDS.sub("", _SENTENCE_WORDS.sub("", part.strip()))
+        pieces = re.split(r"[和及与]", part)
+        if len(pieces) > 1 and all(_is_body(x) for x in pieces):
+            bodies.extend(pieces)
+        elif _is_body(part):
+            bodies.append(part)
+    return bodies
 
 
 def leads_in(text: str, issuer: str | None = None) -> list[str]:
@@ -81,9 +96,30 @@ def leads_in(text: str, issuer: str | None = None) -> list[str]:
     return list(seen)
 
 
-def _is_task_item(p: Paragraph) -> bool:
-    text = p.text.strip()
-    return p.role in ("body", "heading") and (bool(_ITEM_START.match(text)) or bool(_TABLE_ROW.match(text)))
+def _marker_level(p: Paragraph) -> int:
+    """Depth of the numbering that opens this paragraph (一、=1, （一）=2, 1.=3 …); 0 if none."""
+    return len(p.section) if p.section and p.text.strip().startswith(p.section[-1]) else 0
+
+
+def _task_items(passages: list[Paragraph]) -> list[Paragraph]:
+    """Numbered paragraphs below the top level with no sub-items of their own, and table rows.
+
+    A group heading such as "（一）水环境治理" with items 1. 2. under it is not a task; its items are.
+    """
+    levels = [_marker_level(p) for p in passages]
+    items = []
+    for i, p in enumerate(passages):
+        if _TABLE_ROW.match(p.text) and "\t" in p.text or _TABLE_ROW.match(p.text) and "牵头" not in p.text[:6]:
+            if not re.match(r"^\s*序号", p.text):
+                items.append(p)
+            continue
+        level = levels[i]
+        if level < 2 and not (level == 1 and p.role == "body"):
+            continue
+        following = next((lv for lv in levels[i + 1:] if lv), 0)
+        if following <= level:
+            items.append(p)
+    return items
 
 
 class LeadDetector:
@@ -91,21 +127,21 @@ class LeadDetector:
 
     def __call__(self, doc: Document) -> Document:
         issuer = doc.meta.issuer.split("\u3000")[0] if doc.meta.issuer else None
-        result = LeadResult()
+        passages = doc.passages()
+        leads_of = {id(p): leads_in(p.text, issuer) for p in passages}
         departments: dict[str, None] = {}
-        items: list[LeadItem] = []
-        for p in doc.passages():
-            leads = leads_in(p.text, issuer)
-            for body in leads:
+        for p in passages:
+            for body in leads_of[id(p)]:
                 departments.setdefault(body, None)
+        item_ids = {id(p) for p in _task_items(passages)}
+        items: list[LeadItem] = []
+        for p in passages:
             text = p.text.strip()
             if text.startswith(("牵头单位", "牵头部门")) and items and not items[-1].leads:
-                items[-1].leads = leads  # a trailing "牵头单位：…" line belongs to the item above
-                continue
-            if (_is_task_item(p) and p.role != "heading") or (leads and _ITEM_START.match(text)):
-                items.append(LeadItem(text, p.page, leads))
-        result.departments = list(departments)
-        result.named = bool(result.departments)
+                items[-1].leads = leads_of[id(p)]  # a trailing "牵头单位：…" line belongs to the item above
+            elif id(p) in item_ids:
+                items.append(LeadItem(text, p.page, leads_of[id(p)]))
+        result = LeadResult(named=bool(departments), departments=list(departments))
         result.items = items if doc.doc_type == "policy_draft" else [i for i in items if i.leads]
         doc.lead = result
         return doc

@@ -4,3 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/ecocheck extract samples/ --format table
+.venv/bin/ecocheck analyze samples/ --format table
