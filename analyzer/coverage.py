@@ -44,8 +44,12 @@ class ArticleSimilarity:
         self._vec = vectorizer  # TF-IDF rows come L2-normalised: a dot product is the cosine
         self._articles = vectorizer.transform([a.text for a in load_kb()])
 
-    def __call__(self, texts: list[str]) -> np.ndarray:
-        sims = (self._vec.transform(texts) @ self._articles.T).toarray()
+    def features(self, texts: list[str]):
+        return self._vec.transform(texts)
+
+    def __call__(self, texts: list[str], features=None) -> np.ndarray:
+        X = self.features(texts) if features is None else features
+        sims = (X @ self._articles.T).toarray()
         return np.clip((sims - SIMILARITY_FLOOR) / (SIMILARITY_FULL - SIMILARITY_FLOOR), 0.0, 1.0)
 
 
@@ -66,10 +70,11 @@ class CoverageModel:
     def passage_proba(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, N_ARTICLES))
-        proba = self.classifier.predict_proba(texts)
-        if self._similarity is not None:
-            proba = np.maximum(proba, self._similarity(texts))
-        return proba
+        if self._similarity is None:
+            return self.classifier.predict_proba(texts)
+        char = self._similarity.features(texts)  # shared by the classifier and the similarity
+        proba = self.classifier.predict_proba(texts, char=char)  # type: ignore[call-arg]
+        return np.maximum(proba, self._similarity(texts, char))
 
     def __call__(self, doc: Document) -> Document:
         passages = doc.passages()

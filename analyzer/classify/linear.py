@@ -57,10 +57,11 @@ class LinearPassageClassifier:
                                max_features=self.word_max_features, preprocessor=normalize_text, dtype=np.float32)
         return char, word
 
-    def _features(self, texts: list[str]) -> sp.csr_matrix:
+    def _features(self, texts: list[str], char: sp.csr_matrix | None = None) -> sp.csr_matrix:
         if not hasattr(self, "coef_"):
             raise NotFittedError("模型尚未训练或加载（LinearPassageClassifier）。")
-        return sp.hstack([self.char_.transform(texts), self.word_.transform(texts)], format="csr")
+        char = self.char_.transform(texts) if char is None else char
+        return sp.hstack([char, self.word_.transform(texts)], format="csr")
 
     # ------------------------------------------------------------------ estimator API
     def fit(self, texts: list[str], Y: np.ndarray) -> LinearPassageClassifier:
@@ -84,14 +85,15 @@ class LinearPassageClassifier:
         self.coef_, self.intercept_ = coef, intercept
         return self
 
-    def decision_function(self, texts: list[str]) -> np.ndarray:
-        X = self._features(texts)
+    def decision_function(self, texts: list[str], char: sp.csr_matrix | None = None) -> np.ndarray:
+        X = self._features(texts, char)
         return np.asarray(X @ self.coef_.T) + self.intercept_
 
-    def predict_proba(self, texts: list[str]) -> np.ndarray:
+    def predict_proba(self, texts: list[str], char: sp.csr_matrix | None = None) -> np.ndarray:
+        """Probabilities (n, labels); ``char`` passes character features already computed."""
         if not texts:
             return np.zeros((0, len(getattr(self, "intercept_", np.zeros(20)))), dtype=np.float32)
-        return 1.0 / (1.0 + np.exp(-self.decision_function(texts)))
+        return 1.0 / (1.0 + np.exp(-self.decision_function(texts, char)))
 
     # ------------------------------------------------------------------ persistence
     def save(self, directory: Path) -> None:

@@ -48,10 +48,10 @@ class NgramTfidf:
         return [" ".join(tokens[i : i + n]) for n in range(lo, hi + 1) for i in range(len(tokens) - n + 1)]
 
     def transform(self, texts: list[str]) -> sp.csr_matrix:
-        vocab = self.vocabulary_
+        lookup = self.vocabulary_.get
         indptr, indices, data = [0], [], []
         for text in texts:
-            counts = Counter(vocab[t] for t in self._terms(text) if t in vocab)
+            counts = Counter(j for j in map(lookup, self._terms(text)) if j is not None)
             row = sorted(counts.items())
             values = [(1.0 + math.log(c)) * float(self.idf_[j]) for j, c in row]
             norm = math.sqrt(sum(v * v for v in values)) or 1.0
