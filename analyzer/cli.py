@@ -155,6 +155,7 @@ def evaluate(
     gold: Path = typer.Argument(..., help="标注集（语料格式的 JSON Lines，如 corpora/coverage/docs.jsonl）。", show_default=False),
     split: str = typer.Option("test", "--split", help="只评估该划分（train/dev/test；all 表示全部）。"),
     model: str = typer.Option("linear", "--model", help="条款覆盖模型。"),
+    task: str = typer.Option("coverage", "--task", help="coverage：条款覆盖、文种、牵头识别；lead：牵头部门标注集（corpora/lead/docs.jsonl）。"),
     out: Path = typer.Option(None, "--json", help="把完整结果写入该 JSON 文件。"),
 ) -> None:
     """在标注集上计算逐条 P/R/F1、宏/微 F1、文种准确率、牵头识别准确率，并与关键词基线对比。
@@ -167,7 +168,21 @@ def evaluate(
 
     if not gold.is_file():
         raise AnalyzerError(f"找不到标注集文件：{gold}")
-    docs = load_gold(gold, None if split == "all" else {split})
+    splits = None if split == "all" else {split}
+    if task == "lead":
+        from .evaluate import evaluate_lead, format_lead_report, load_lead_gold
+
+        lead_docs = load_lead_gold(gold, splits)
+        if not lead_docs:
+            raise AnalyzerError(f"标注集中没有划分为 {split} 的文档。")
+        lead_result = evaluate_lead(Analyzer.load(model), lead_docs)
+        typer.echo(format_lead_report(lead_result, f"{gold} [{split}] lead"))
+        if out:
+            out.write_text(json.dumps(lead_result, ensure_ascii=False, indent=1), encoding="utf-8")
+        return
+    if task != "coverage":
+        raise AnalyzerError(f"未知的评测任务 {task!r}；可用：coverage、lead")
+    docs = load_gold(gold, splits)
     if not docs:
         raise AnalyzerError(f"标注集中没有划分为 {split} 的文档。")
     result = run_evaluation(Analyzer.load(model), docs)

@@ -153,6 +153,8 @@ class LeadItem:
     text: str
     page: int | None
     leads: list[str] = field(default_factory=list)
+    #: Concrete bodies named as responsible or partner units (责任/配合单位, 由X负责) — not leads.
+    responsible: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

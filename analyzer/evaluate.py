@@ -133,3 +133,68 @@ def format_report(result: dict, title: str = "") -> str:
     lines.append(f"doc_type accuracy {result['doc_type_accuracy']:.3f}; lead.named accuracy "
                  f"{result['lead_named_accuracy']:.3f}; evidence precision {result['evidence_precision']:.3f}")
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------- lead departments
+
+
+@dataclass
+class LeadGold:
+    id: str
+    doc: Document
+    named: bool
+    departments: set[str]
+    items_without_lead: int
+    items: int
+    split: str
+
+
+def load_lead_gold(path: Path, splits: set[str] | None = None) -> list[LeadGold]:
+    """Documents of the lead set (corpora/lead/docs.jsonl): paragraphs with item/leads labels."""
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            if splits and d.get("split") not in splits:
+                continue
+            texts = [p["text"] for p in d["paragraphs"]]
+            out.append(LeadGold(d["id"], document_from_paragraphs(texts, d["id"]), bool(d["lead"]["named"]),
+                                set(d["lead"]["departments"]), int(d["lead"]["items_without_lead"]),
+                                sum(1 for p in d["paragraphs"] if p.get("item")), d.get("split", "test")))
+    return out
+
+
+def evaluate_lead(analyzer, docs: list[LeadGold]) -> dict:
+    """lead.named accuracy, lead-body precision/recall after normalisation, items_without_lead exactness."""
+    named_ok = iwl_ok = tp = fp = fn = 0
+    errors = []
+    for g in docs:
+        doc = analyzer.analyze(g.doc)
+        pred = set(doc.lead.departments)
+        named_ok += doc.lead.named == g.named
+        tp += len(pred & g.departments)
+        fp += len(pred - g.departments)
+        fn += len(g.departments - pred)
+        iwl = doc.lead.items_without_lead
+        iwl_ok += iwl == g.items_without_lead
+        if pred != g.departments or iwl != g.items_without_lead or doc.lead.named != g.named:
+            errors.append({"id": g.id, "extra": sorted(pred - g.departments), "missed": sorted(g.departments - pred),
+                           "items_without_lead": [iwl, g.items_without_lead], "items": [len(doc.lead.items), g.items],
+                           "doc_type": doc.doc_type})
+    n = max(len(docs), 1)
+    p, r, f = prf(tp, fp, fn)
+    return {"documents": len(docs), "lead_named_accuracy": named_ok / n, "body_precision": p, "body_recall": r,
+            "body_f1": f, "items_without_lead_exact": iwl_ok / n, "errors": errors}
+
+
+def format_lead_report(result: dict, title: str = "") -> str:
+    lines = [title] if title else []
+    lines.append(f"documents: {result['documents']}; lead.named accuracy {result['lead_named_accuracy']:.3f}; "
+                 f"lead bodies precision {result['body_precision']:.3f} recall {result['body_recall']:.3f}; "
+                 f"items_without_lead exactly right {result['items_without_lead_exact']:.3f}")
+    for e in result["errors"][:15]:
+        lines.append(f"  {e['id']}: extra {e['extra']} missed {e['missed']} items_without_lead (pred, gold) "
+                     f"{e['items_without_lead']} items {e['items']} doc_type {e['doc_type']}")
+    return "\n".join(lines)

@@ -1,99 +1,159 @@
-"""Lead departments (牵头部门), first version: pattern rules on the text.
+"""Lead departments (牵头部门) and task items.
 
-A lead is a concrete body named as 牵头: 由X牵头, X牵头（负责）, 牵头单位/牵头部门：X,
-X（牵头）, and "我局/我厅…牵头" (the issuer itself). Not a lead: bodies named
-only as 配合/责任/参与 units, "各有关部门牵头", "牵头抓总" without a body,
-"由X负责" without 牵头. Bodies are matched by the shape of an organ name
-(…厅/局/委/办/委员会/人民政府…); the gazetteer maps known aliases to full
-names (省生态环境厅 → 湖北省生态环境厅).
+The rule (article 7 of the policy): a lead is a concrete body named as 牵头 —
+由X牵头, X牵头（负责）, 牵头单位/牵头部门：X, X（牵头）, X为牵头单位, the first
+body in a 牵头单位 column of a task table, and "我局…牵头" (the issuer itself).
+Not a lead: bodies named only as 配合/责任/参与 units; "各有关部门牵头" and
+other plurals; "牵头抓总" without a body; "由X负责" or "X会同Y" without 牵头 —
+those concrete bodies are reported as responsible, separately. Multiple leads
+per item are kept. Bodies are normalised to full official names
+(:mod:`analyzer.bodies`).
 """
 
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
-from pathlib import Path
+from dataclasses import dataclass, field
 
+from .bodies import normalize_body, place_of
 from .datamodel import Document, Finding, LeadItem, LeadResult, Paragraph
 
-GAZETTEER_PATH = Path(__file__).resolve().parents[1] / "corpora" / "gazetteer" / "bodies.json"
-
 _SUFFIX = (r"(?:委员会办公室|生态环境保护委员会|委员会|办公室|办公厅|人民政府|人民检察院|人民法院|中级人民法院|党校|行政学院|领导小组|"
-           r"党委|市委|县委|州委|区委|管委会|分局|支队|大队|中心|厅|局|委|办|院)")
-#: An organ name: up to 24 characters of name ending in an organ suffix; no punctuation inside.
-ORG = rf"[\u4e00-\u9fff]{{1,24}}?{_SUFFIX}(?=$|[^\u4e00-\u9fff]|牵头|配合|负责|和|及|与|会同|共同|等)"
+           r"党委|市委|县委|州委|区委|管委会|管理委员会|政府|督查室|督察室|分局|支队|大队|中心|厅|局|委|办|院|部)")
+#: An organ name: up to 24 characters ending in an organ suffix, then a boundary (not more name).
+ORG = rf"[\u4e00-\u9fff]{{1,24}}?{_SUFFIX}(?=$|[^\u4e00-\u9fff]|牵头|配合|负责|和|及|与|会同|共同|等|为|作为|按)"
 ORG_LIST = rf"{ORG}(?:[、和及与]{ORG})*"
-_SEP = r"(?:^|(?<=[（(，,；;：:。\s、]))"
+_SEP = r"(?:^|(?<=[（(【\[，,；;：:。\s、]))"
 
 LEAD_PATTERNS = [
-    re.compile(rf"由({ORG_LIST})(?:共同)?牵头"),
-    re.compile(rf"{_SEP}({ORG_LIST})(?:负责)?牵头(?!抓总)"),
+    re.compile(rf"由({ORG_LIST})(?:共同|负责)?牵头"),
+    # "梁子湖区、华容区政府牵头": places sharing one organ suffix
+    re.compile(rf"{_SEP}((?:[\u4e00-\u9fff]{{2,8}}?(?:区|县)[、和])+{ORG})(?:负责|共同)?牵头(?!抓总)"),
+    re.compile(rf"{_SEP}({ORG_LIST})(?:负责|共同)?牵头(?!抓总)"),
     re.compile(rf"{_SEP}({ORG_LIST})牵头抓总"),
-    re.compile(rf"牵头(?:单位|部门|处室)\s*[:：]\s*({ORG}(?:[、，,和]{ORG})*)"),
-    re.compile(rf"({ORG})\s*[（(]\s*牵头\s*[）)]"),
+    re.compile(rf"牵头(?:单位|部门|处室)\s*(?:[:：]|为|是)\s*({ORG}(?:\s*[、，,和]\s*{ORG})*)"),
+    re.compile(rf"({ORG})\s*[（(【\[]\s*牵头\s*[）)】\]]"),
+    re.compile(rf"{_SEP}({ORG_LIST})(?:作为|为|是)(?:[^，。；]{{0,16}}?)牵头(?:单位|部门)"),
+]
+RESPONSIBLE_PATTERNS = [
+    re.compile(rf"(?:责任|配合|协办|参与|主办)(?:单位|部门)\s*[:：]\s*({ORG}(?:\s*[、，,和]\s*{ORG})*)"),
+    re.compile(rf"由({ORG_LIST})(?:按职责)?(?:负责|承担|组织实施|具体实施)"),
+    re.compile(rf"{_SEP}({ORG_LIST})(?:会同|配合|协助|负责)"),
+    re.compile(rf"会同({ORG_LIST})"),
 ]
 _SELF = re.compile(r"我(?:局|厅|委|办|院|部)[^。；]{0,20}?(?:作为|是)?[^。；]{0,12}?牵头(?!抓总)")
-_NOT_A_BODY = re.compile(r"^(?:各|有关|相关|其他|其它|本级|同级|上级|成员|配合|责任|各级|各地|我|本|该|此)")
+_NOT_A_BODY = re.compile(r"^(?:各|有关|相关|其他|其它|本级|同级|上级|成员|配合|责任|各级|各地|我|本|该|此|所在|属地)")
 #: Words that occur in sentences but not inside organ names: a candidate is cut after the last one
 #: ("城市黑臭水体长效管理事项由我局" → "我局", then rejected as the issuer's self-reference).
-_SENTENCE_WORDS = re.compile(r".*(?:的|由|交办|事项|负责|承担|要求|将|对|在|是|按|把|向|了|等|其|会同|配合|协调|推动|督促|明确)")
+_SENTENCE_WORDS = re.compile(r".*(?:的|由|交办|事项|负责|承担|要求|将|对|在|是|按|把|向|了|等|其|会同|配合|协调|推动|督促|明确|并)")
+_LEADING_WORDS = re.compile(r"^(?:由|经|请|在|对|向|将|把|从|并|要|则|均|继续|主要|具体)+")
 _TABLE_ROW = re.compile(r"^\s*\d{1,3}[\t\u3000 ]+\S")
 
 
-@lru_cache(maxsize=1)
-def _aliases() -> dict[str, str]:
-    if not GAZETTEER_PATH.exists():
-        return {}
-    data = json.loads(GAZETTEER_PATH.read_text(encoding="utf-8"))
-    out: dict[str, str] = {}
-    for body in data["bodies"]:
-        out[body["name"]] = body["name"]
-        for alias in body.get("aliases", []):
-            out.setdefault(alias, body["name"])
-    return out
-
-
-def normalize_body(name: str) -> str:
-    """Full official name where the gazetteer knows the body; as written otherwise."""
-    name = re.sub(r"\s+", "", name)
-    return _aliases().get(name, name)
-
-
-_LEADING_WORDS = re.compile(r"^(?:由|经|请|在|对|向|将|把|从|并|要|则|均|继续|主要|具体)+")
-
-
 def _is_body(name: str) -> bool:
-    return len(name) >= 2 and not _NOT_A_BODY.match(name) and re.search(_SUFFIX + "$", name) is not None
+    if len(name) < 2 or _NOT_A_BODY.match(name) or re.search(_SUFFIX + "$", name) is None:
+        return False
+    if re.search(r"[（）()]", name):  # a fragment of "各县（市、区）人民政府" split at its inner 、
+        return False
+    if name.endswith("政府") and not re.search(r"(?:人民|[区县市州省镇乡])政府$", name):
+        return False  # "建立政府" is a verb phrase, "华容区政府" a body
+    return not (name.endswith("部") and len(name) < 4)  # 宣传部 needs its owner: 市委宣传部; 全部 is no body
 
 
-def _split_bodies(group: str) -> list[str]:
-    """Bodies in a list such as "市生态环境局、市水利和湖泊局": split at 、，; split at 和/及/与 only
-    when both sides are organ names (市住房和城乡建设局 is one body)."""
-    bodies = []
-    for part in re.split(r"[、，,]", group):
-        part = _LEADING_WORDS.sub("", _SENTENCE_WORDS.sub("", part.strip()))
+_ORG_ANY = re.compile(ORG)
+
+
+def names_a_body(text: str) -> bool:
+    """Whether the passage names any concrete body (as lead, responsible or subject): an organ-shaped
+    name, or a body of the gazetteer as the domain segmenter cuts it ("县财政局要统筹…")."""
+    if any(split_bodies(m.group(0)) for m in _ORG_ANY.finditer(text)):
+        return True
+    from .segment import body_words, get_segmenter
+
+    words = body_words()
+    return any(tok in words and not _NOT_A_BODY.match(tok) for tok in get_segmenter().cut(text))
+
+
+def split_bodies(group: str) -> list[str]:
+    """Bodies in a list such as "市生态环境局、市水利和湖泊局": split at 、，; split at 和/及/与
+    only when both sides are organ names (市住房和城乡建设局 is one body)."""
+    bodies: list[str] = []
+    places: list[str] = []  # "梁子湖区、华容区政府": places waiting for the shared suffix
+    for part in re.split(r"[、，,;；/]", group):
+        part = _LEADING_WORDS.sub("", _SENTENCE_WORDS.sub("", part.strip(" \u3000（）()")))
         pieces = re.split(r"[和及与]", part)
         if len(pieces) > 1 and all(_is_body(x) for x in pieces):
             bodies.extend(pieces)
         elif _is_body(part):
+            m = re.match(r"^[\u4e00-\u9fff]{1,8}?(?:区|县|市|州)", part)
+            if places and m:
+                bodies.extend(p + part[m.end():] for p in places)  # the suffix is shared
             bodies.append(part)
+            places = []
+        elif re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:区|县|市)", part):
+            places.append(part)
     return bodies
 
 
-def leads_in(text: str, issuer: str | None = None) -> list[str]:
-    """Lead bodies named in one passage, normalised, in order of appearance."""
-    found: list[tuple[int, str]] = []
-    for pattern in LEAD_PATTERNS:
+def _find(patterns: list[re.Pattern[str]], text: str) -> list[tuple[int, str]]:
+    found = []
+    for pattern in patterns:
         for m in pattern.finditer(text):
-            for body in _split_bodies(m.group(1)):
+            for body in split_bodies(m.group(1)):
                 found.append((m.start(1) + max(m.group(1).find(body), 0), body))
-    if issuer and _SELF.search(text):
-        found.append((_SELF.search(text).start(), issuer))  # type: ignore[union-attr]
+    return found
+
+
+def _ordered(found: list[tuple[int, str]], place: str | None, exclude: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
     seen: dict[str, None] = {}
     for _, body in sorted(found):
-        seen.setdefault(normalize_body(body), None)
+        name = normalize_body(body, place)
+        if name not in exclude:
+            seen.setdefault(name, None)
     return list(seen)
+
+
+def leads_in(text: str, issuer: str | None = None, place: str | None = None) -> list[str]:
+    """Lead bodies named in one passage, normalised, in order of appearance."""
+    found = _find(LEAD_PATTERNS, text)
+    self_ref = _SELF.search(text)
+    if issuer and self_ref:
+        found.append((self_ref.start(), issuer))
+    return _ordered(found, place)
+
+
+def responsible_in(text: str, place: str | None = None, leads: list[str] | None = None) -> list[str]:
+    """Concrete bodies named as responsible or partner units (not leads)."""
+    return _ordered(_find(RESPONSIBLE_PATTERNS, text), place, set(leads or []))
+
+
+# ---------------------------------------------------------------------- task tables
+
+
+@dataclass
+class _Table:
+    """Column positions of a task-division table read from its header row."""
+
+    lead_col: int | None = None
+    partner_cols: list[int] = field(default_factory=list)
+
+    @classmethod
+    def from_header(cls, cells: list[str]) -> _Table | None:
+        names = [re.sub(r"\s+", "", c) for c in cells]
+        if not any(re.search(r"任务|事项|内容|工作", c) for c in names):
+            return None
+        lead = next((i for i, c in enumerate(names) if "牵头" in c), None)
+        partners = [i for i, c in enumerate(names) if i != lead and re.search(r"责任|配合|协办|参与", c)]
+        if lead is None and not partners:
+            return None
+        return cls(lead, partners)
+
+
+def _cells(text: str) -> list[str]:
+    return [c.strip() for c in re.split(r"\t|\u3000{2,}| {3,}", text.strip())]
+
+
+# ---------------------------------------------------------------------- items
 
 
 def _marker_level(p: Paragraph) -> int:
@@ -101,54 +161,144 @@ def _marker_level(p: Paragraph) -> int:
     return len(p.section) if p.section and p.text.strip().startswith(p.section[-1]) else 0
 
 
-def _task_items(passages: list[Paragraph]) -> list[Paragraph]:
-    """Numbered paragraphs below the top level with no sub-items of their own, and table rows.
+def _is_item_candidate(passages: list[Paragraph], levels: list[int], i: int) -> bool:
+    """Numbered paragraphs below the top level without sub-items of their own.
 
     A group heading such as "（一）水环境治理" with items 1. 2. under it is not a task; its items are.
     """
-    levels = [_marker_level(p) for p in passages]
-    items = []
-    for i, p in enumerate(passages):
-        if _TABLE_ROW.match(p.text) and "\t" in p.text or _TABLE_ROW.match(p.text) and "牵头" not in p.text[:6]:
-            if not re.match(r"^\s*序号", p.text):
-                items.append(p)
-            continue
-        level = levels[i]
-        if level < 2 and not (level == 1 and p.role == "body"):
-            continue
-        following = next((lv for lv in levels[i + 1:] if lv), 0)
-        if following <= level:
-            items.append(p)
-    return items
+    level = levels[i]
+    if level == 0:
+        return False
+    if level == 1 and passages[i].role == "heading":
+        return False
+    following = next((lv for lv in levels[i + 1:] if lv), 0)
+    return following <= level
+
+
+#: Top-level sections whose numbered paragraphs are tasks only when they name a unit (保障措施 and the like).
+_SUPPORT_SECTION = re.compile(r"保障|工作要求|组织实施|组织领导|实施要求|有关要求|工作机制")
+#: Sections that lay out phases or a timetable: their numbered paragraphs are not tasks.
+_PHASE_SECTION = re.compile(r"步骤|阶段|时间安排|进度安排|实施进度")
+#: Sentences about the document itself or its machinery, not a task: "本方案由…牵头组织实施", "专班办公室设在…".
+_NOT_A_TASK = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[）)]?\s*(?:本方案|本计划|本清单|本办法|本规则|本通知|本意见)|设在|阶段[（(]")
+_CLAUSE = re.compile(r"^第[一二三四五六七八九十百]+条")
+_TRAILING = re.compile(r"(?:牵头单位|牵头部门|责任单位|责任部门|配合单位)\s*[:：]")
+#: Unnumbered paragraphs that state the task of the numbered problem or heading above them.
+_TASK_LABEL = re.compile(r"^(?:整改措施|工作措施|主要任务|任务内容|具体措施|重点任务|工作任务)\s*[:：]")
 
 
 class LeadDetector:
-    """Fills ``doc.lead``: every lead body once, and task items with their leads."""
+    """Fills ``doc.lead``: every lead body once under its full name, and the task items with their leads."""
 
     def __call__(self, doc: Document) -> Document:
         issuer = doc.meta.issuer.split("\u3000")[0] if doc.meta.issuer else None
+        place = place_of(doc)
         passages = doc.passages()
-        leads_of = {id(p): leads_in(p.text, issuer) for p in passages}
+        levels = [_marker_level(p) for p in passages]
         departments: dict[str, None] = {}
-        for p in passages:
-            for body in leads_of[id(p)]:
-                departments.setdefault(body, None)
-        item_ids = {id(p) for p in _task_items(passages)}
         items: list[LeadItem] = []
-        for p in passages:
+        table: _Table | None = None
+        support_section = phase_section = False
+        last_item_open = False  # a trailing 牵头单位 line may still complete the last item
+        pending_heading: LeadItem | None = None
+        for i, p in enumerate(passages):
             text = p.text.strip()
-            if text.startswith(("牵头单位", "牵头部门")) and items and not items[-1].leads:
-                items[-1].leads = leads_of[id(p)]  # a trailing "牵头单位：…" line belongs to the item above
-            elif id(p) in item_ids:
-                items.append(LeadItem(text, p.page, leads_of[id(p)]))
+            if levels[i] == 1:
+                support_section = bool(_SUPPORT_SECTION.search(text[:20]))
+                phase_section = bool(_PHASE_SECTION.search(text[:20]))
+            cells = _cells(text)
+            if len(cells) >= 3:
+                header = _Table.from_header(cells)
+                if header is not None:
+                    table = header
+                    continue
+                if table is not None:
+                    item = self._table_item(p, cells, table, place)
+                    if item is not None:
+                        items.append(item)
+                        departments.update(dict.fromkeys(item.leads))
+                        continue
+            elif "\t" not in p.text and not _TABLE_ROW.match(text):
+                table = None  # the table has ended; a row of a group heading ("一\t水环境治理") keeps it
+            leads = leads_in(text, issuer, place)
+            departments.update(dict.fromkeys(leads))
+            if levels[i] == 0 and len(text) <= 160 and _TRAILING.search(text[:40]) and items and last_item_open:
+                # A trailing "牵头单位：…；责任单位：…" line completes the item above.
+                items[-1].leads = items[-1].leads or leads
+                items[-1].responsible = _merge(items[-1].responsible, responsible_in(text, place, leads))
+                continue
+            if _TASK_LABEL.match(text):
+                if items and items[-1] is pending_heading:
+                    items.pop()  # the numbered line above was the problem's heading, this is its task
+                items.append(LeadItem(text, p.page, leads, responsible_in(text, place, leads)))
+                last_item_open = True
+                continue
+            candidate = _is_item_candidate(passages, levels, i) or (_TABLE_ROW.match(text) and "\t" not in text)
+            clause = bool(_CLAUSE.match(text))  # 第X条 of rules: a task only where it assigns one to a unit
+            if clause:
+                candidate = bool(leads) or bool(responsible_in(text, place))
+            if candidate and (phase_section or _NOT_A_TASK.search(text[:40])):
+                candidate = False
+            if candidate and (not support_section or leads or names_a_body(text)):
+                item = LeadItem(text, p.page, leads, responsible_in(text, place, leads))
+                items.append(item)
+                pending_heading = item
+                last_item_open = True
+            elif levels[i]:
+                last_item_open = False
+        longest = _longest_forms(doc, place)
+        for item in items:
+            item.leads = list(dict.fromkeys(longest.get(b, b) for b in item.leads))
+        departments = dict.fromkeys(longest.get(b, b) for b in departments)
         result = LeadResult(named=bool(departments), departments=list(departments))
-        result.items = items if doc.doc_type == "policy_draft" else [i for i in items if i.leads]
+        result.items = items if doc.doc_type == "policy_draft" else [it for it in items if it.leads]
         doc.lead = result
         return doc
 
+    @staticmethod
+    def _table_item(p: Paragraph, cells: list[str], table: _Table, place: str | None) -> LeadItem | None:
+        if table.lead_col is not None and table.lead_col >= len(cells):
+            return None
+        if re.fullmatch(r"[一二三四五六七八九十]+、?|[（(][一二三四五六七八九十]+[）)]", cells[0]) and not any(
+            cells[c].strip() for c in [table.lead_col, *table.partner_cols] if c is not None and c < len(cells)
+        ):
+            return None  # a group row of the table, not a task
+        lead_cell = cells[table.lead_col] if table.lead_col is not None else ""
+        # The 牵头单位 column, and "X（牵头）" marks inside any cell.
+        leads = _ordered([(0, b) for b in split_bodies(lead_cell)], place) or leads_in(p.text, None, place)
+        partners = [b for col in table.partner_cols if col < len(cells) for b in split_bodies(cells[col])]
+        return LeadItem(p.text.strip(), p.page, leads, _ordered([(0, b) for b in partners], place, set(leads)))
+
+
+def _is_abbreviation(short: str, long: str) -> bool:
+    """大冶湖高新区管委会 ⊂ 大冶湖高新技术产业园区管委会: same start and organ ending, characters in order."""
+    if len(short) >= len(long) or short[:2] != long[:2]:
+        return False
+    s_end, l_end = re.sub(r"管理委员会$", "管委会", short), re.sub(r"管理委员会$", "管委会", long)
+    if s_end[-2:] != l_end[-2:] and not (short.endswith("管委会") and long.endswith("管理委员会")):
+        return False
+    chars = iter(long)
+    return all(ch in chars for ch in short)
+
+
+def _longest_forms(doc: Document, place: str | None) -> dict[str, str]:
+    """Map a body written in short form to the fullest form the same document uses for it."""
+    names = {normalize_body(b, place) for p in doc.paragraphs for m in _ORG_ANY.finditer(p.text)
+             for b in split_bodies(m.group(0))}
+    out = {}
+    for short in names:
+        longer = [n for n in names if _is_abbreviation(short, n)]
+        if len(longer) == 1:
+            out[short] = longer[0]
+    return out
+
+
+def _merge(a: list[str], b: list[str]) -> list[str]:
+    return list(dict.fromkeys([*a, *b]))
+
 
 def lead_flags(doc: Document) -> list[Finding]:
-    """NO_LEAD_DEPARTMENT exactly when no lead is named in a draft or report; per-item warnings."""
+    """NO_LEAD_DEPARTMENT exactly when no lead is named in a draft or report; one warning per item without a lead."""
     flags = []
     if not doc.lead.named and doc.doc_type in ("policy_draft", "annual_report"):
         what = "政策文件" if doc.doc_type == "policy_draft" else "年度报告"
@@ -157,10 +307,10 @@ def lead_flags(doc: Document) -> list[Finding]:
     if doc.doc_type == "policy_draft":
         for item in doc.lead.items:
             if not item.leads:
-                page = f"第 {item.page} 页" if item.page else ""
-                flags.append(Finding("ITEM_WITHOUT_LEAD", f"{page}任务未明确牵头部门：{item.text[:60]}",
+                page = f"第 {item.page} 页：" if item.page else ""
+                flags.append(Finding("ITEM_WITHOUT_LEAD", f"{page}任务未明确牵头部门——{item.text[:60]}",
                                      severity="warning", article=7))
     return flags
 
 
-__all__ = ["LeadDetector", "lead_flags", "leads_in", "normalize_body"]
+__all__ = ["LeadDetector", "lead_flags", "leads_in", "normalize_body", "responsible_in", "split_bodies"]

@@ -65,7 +65,8 @@ def record(doc: Document) -> dict[str, Any]:
         "lead": {
             "named": doc.lead.named,
             "departments": list(doc.lead.departments),
-            "items": [{"text": i.text, "page": i.page, "leads": list(i.leads)} for i in doc.lead.items],
+            "items": [{"text": i.text, "page": i.page, "leads": list(i.leads), "responsible": list(i.responsible)}
+                      for i in doc.lead.items],
             "items_without_lead": doc.lead.items_without_lead,
         },
         "checks": [{"code": c.code, "status": c.status, "message": c.message} for c in doc.checks],

@@ -72,6 +72,16 @@ def _domain_words(kb: str, _kb_mtime: float, gaz: str, _gaz_mtime: float) -> tup
     return tuple(sorted(words.items(), key=lambda kv: (-len(kv[0]), kv[0])))
 
 
+def body_words() -> frozenset[str]:
+    """Names of bodies (tag nt) in the domain dictionary."""
+    return _body_words(str(KB_PATH), _mtime(KB_PATH), str(GAZETTEER_PATH), _mtime(GAZETTEER_PATH))
+
+
+@lru_cache(maxsize=4)
+def _body_words(kb: str, kb_mtime: float, gaz: str, gaz_mtime: float) -> frozenset[str]:
+    return frozenset(w for w, tag in _domain_words(kb, kb_mtime, gaz, gaz_mtime) if tag == "nt")
+
+
 class JiebaSegmenter:
     """jieba with its own Tokenizer instance (no global state) and the domain words."""
 

@@ -96,6 +96,31 @@ CITY_BUREAUS: list[tuple[str, list[str]]] = [
     ("人民政府办公室", ["政府办", "政府办公室"]), ("河湖长制办公室", ["河长办"]),
 ]
 
+#: County-level units of Hubei and their 市州 (仙桃, 潜江, 天门 and 神农架林区 have none).
+COUNTIES: dict[str, list[str]] = {
+    "武汉市": ["江岸区", "江汉区", "硚口区", "汉阳区", "武昌区", "青山区", "洪山区", "东西湖区", "汉南区", "蔡甸区",
+             "江夏区", "黄陂区", "新洲区"],
+    "黄石市": ["黄石港区", "西塞山区", "下陆区", "铁山区", "阳新县", "大冶市"],
+    "十堰市": ["茅箭区", "张湾区", "郧阳区", "郧西县", "竹山县", "竹溪县", "房县", "丹江口市"],
+    "宜昌市": ["西陵区", "伍家岗区", "点军区", "猇亭区", "夷陵区", "远安县", "兴山县", "秭归县", "长阳土家族自治县",
+             "五峰土家族自治县", "宜都市", "当阳市", "枝江市"],
+    "襄阳市": ["襄城区", "樊城区", "襄州区", "南漳县", "谷城县", "保康县", "老河口市", "枣阳市", "宜城市"],
+    "鄂州市": ["梁子湖区", "华容区", "鄂城区"],
+    "荆门市": ["东宝区", "掇刀区", "沙洋县", "钟祥市", "京山市"],
+    "孝感市": ["孝南区", "孝昌县", "大悟县", "云梦县", "应城市", "安陆市", "汉川市"],
+    "荆州市": ["沙市区", "荆州区", "公安县", "江陵县", "石首市", "洪湖市", "松滋市", "监利市"],
+    "黄冈市": ["黄州区", "团风县", "红安县", "罗田县", "英山县", "浠水县", "蕲春县", "黄梅县", "麻城市", "武穴市"],
+    "咸宁市": ["咸安区", "嘉鱼县", "通城县", "崇阳县", "通山县", "赤壁市"],
+    "随州市": ["曾都区", "随县", "广水市"],
+    "恩施土家族苗族自治州": ["恩施市", "利川市", "建始县", "巴东县", "宣恩县", "咸丰县", "来凤县", "鹤峰县"],
+}
+
+#: Bureau names that occur at county level (县发展和改革局, not 委员会).
+COUNTY_ONLY_BUREAUS: list[tuple[str, list[str]]] = [
+    ("发展和改革局", ["发改局", "发展改革局"]), ("城市管理执法局", ["城管执法局", "城管局"]),
+    ("生态环境分局", []), ("经济商务和信息化局", ["经商局"]), ("住房和城乡建设局", ["住建局"]),
+]
+
 #: Generic forms documents write without a place name; kept as written, matched as bodies.
 GENERIC_PREFIXES = ["市", "县", "区", "州"]
 
@@ -129,6 +154,9 @@ def build() -> dict:
                      | {f"{p}{s}" for p in GENERIC_PREFIXES for _, shorts in CITY_BUREAUS for s in shorts})
     return {
         "cities": [c[0] for c in CITIES],
+        "city_short": {c[0]: c[1] for c in CITIES},
+        "counties": {county: city for city, counties in COUNTIES.items() for county in counties},
+        "bureaus": [{"full": suffix, "short": shorts} for suffix, shorts in CITY_BUREAUS + COUNTY_ONLY_BUREAUS],
         "article_11_departments": ARTICLE_11_DEPARTMENTS,
         "bodies": bodies,
         "generic": generic,

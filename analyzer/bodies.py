@@ -1,0 +1,122 @@
+"""Bodies under one name: aliases and local short forms to full official names.
+
+Documents write the same body many ways: 省生态环境厅 / 湖北省生态环境厅 / 生态环境厅;
+市发改委 / 市发展改革委 / 市发展和改革委员会; 省环委办. The gazetteer
+(``corpora/gazetteer/bodies.json``) gives provincial aliases and the usual
+city bureaus; a short local form ("市住建局" in a 黄石 document) is resolved
+with the document's own place, taken from its issuer or title. A body that
+matches nothing is kept as written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .datamodel import Document
+
+GAZETTEER_PATH = Path(__file__).resolve().parents[1] / "corpora" / "gazetteer" / "bodies.json"
+
+_PLACE = re.compile(r"^(?:中共)?(湖北省|[\u4e00-\u9fff]{1,6}?(?:土家族苗族自治州|林区|市|县|区|州))")
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    aliases: dict[str, str]
+    names: frozenset[str]
+    bureaus: dict[str, str]  # short or full suffix → full suffix
+    city_of_short: dict[str, str]  # 黄石 → 黄石市, 恩施 → 恩施土家族苗族自治州
+    parent_city: dict[str, str]  # 通山县 → 咸宁市
+    places: tuple[str, ...]  # every known place name and short form, longest first
+
+    @classmethod
+    @lru_cache(maxsize=2)
+    def load(cls, path: Path = GAZETTEER_PATH) -> Gazetteer:
+        if not path.exists():
+            return cls({}, frozenset(), {}, {}, {}, ())
+        data = json.loads(path.read_text(encoding="utf-8"))
+        aliases: dict[str, str] = {}
+        for body in data["bodies"]:
+            aliases[body["name"]] = body["name"]
+            for alias in body.get("aliases", []):
+                aliases.setdefault(alias, body["name"])
+        bureaus: dict[str, str] = {}
+        for b in data.get("bureaus", []):
+            bureaus.setdefault(b["full"], b["full"])
+            for short in b["short"]:
+                bureaus.setdefault(short, b["full"])
+        city_of_short = {short: full for full, short in data.get("city_short", {}).items()}
+        city_of_short.update({"恩施州": "恩施土家族苗族自治州"})
+        parent = dict(data.get("counties", {}))
+        places = sorted({*parent, *data.get("cities", []), *city_of_short}, key=len, reverse=True)
+        return cls(aliases, frozenset(b["name"] for b in data["bodies"]), bureaus, city_of_short, parent,
+                   tuple(places))
+
+    def full_place(self, name: str) -> str:
+        """黄石 → 黄石市, 恩施州 → 恩施土家族苗族自治州; counties and full names unchanged."""
+        return self.city_of_short.get(name, name)
+
+
+def place_of(doc: Document) -> str | None:
+    """The locality of the issuing body (黄石市, 通山县, 湖北省), from the issuer, the title or the opening lines."""
+    gaz = Gazetteer.load()
+    pattern = _places_pattern(gaz.places)
+    for text in (doc.meta.issuer, doc.meta.title, *(p.text for p in doc.paragraphs[:3])):
+        if not text:
+            continue
+        m = pattern.search(text)
+        if m:
+            inner = pattern.match(text, m.end())  # 孝感市孝南区: the district, not the city
+            return gaz.full_place((inner or m).group(0))
+        if text.lstrip().startswith(("湖北省", "省委", "省政府", "省人民政府", "省生态环境")):
+            return "湖北省"
+    return None
+
+
+@lru_cache(maxsize=2)
+def _places_pattern(places: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(p) for p in places)) if places else re.compile(r"(?!x)x")
+
+
+def normalize_body(name: str, place: str | None = None) -> str:
+    """Full official name where it can be known; as written otherwise."""
+    gaz = Gazetteer.load()
+    name = re.sub(r"\s+", "", name)
+    if name in gaz.aliases:
+        return gaz.aliases[name]
+    if name.startswith("省") and "湖北" + name in gaz.aliases:
+        return gaz.aliases["湖北" + name]
+    if place == "神农架林区" and name.startswith("林区") and len(name) > 3:
+        return _expand(place, name[2:], gaz)
+    level = name[:1]
+    if place and level in "市县区州" and len(name) > 2:
+        if place.endswith(level):
+            if level == "区" and place in gaz.parent_city:  # districts carry their city: 孝感市孝南区…
+                return _expand(gaz.parent_city[place] + place, name[1:], gaz)
+            return _expand(place, name[1:], gaz)
+        if level == "市" and place in gaz.parent_city:  # "市生态环境局通山分局" in a 通山县 document
+            return _expand(gaz.parent_city[place], name[1:], gaz)
+    if place == "湖北省" and not name.startswith(("湖北", "省", "市", "县", "区")) and "湖北省" + name in gaz.names:
+        return "湖北省" + name
+    county = next((c for c in gaz.parent_city if name.startswith(c) and len(name) > len(c)), None)
+    if county:  # 华容区政府 → 鄂州市华容区人民政府; 通山县住建局 → 通山县住房和城乡建设局
+        rest = name[len(county):]
+        rest = "人民政府" if rest == "政府" else gaz.bureaus.get(rest, rest)
+        prefix = gaz.parent_city[county] if county.endswith("区") else ""
+        return gaz.aliases.get(prefix + county + rest, prefix + county + rest)
+    # A named locality with a short bureau form: 黄石市住建局 → 黄石市住房和城乡建设局.
+    m = _PLACE.match(name)
+    if m and m.group(1) != name:
+        locality = gaz.city_of_short.get(m.group(1).rstrip("市州"), m.group(1)) if len(m.group(1)) <= 3 else m.group(1)
+        return _expand(locality, name[m.end():], gaz)
+    return name
+
+
+def _expand(locality: str, rest: str, gaz: Gazetteer) -> str:
+    if rest.startswith("委") and locality.endswith(("市", "县", "区", "州")):
+        return "中共" + locality + rest  # 市委办公室 → 中共黄石市委办公室
+    full = locality + gaz.bureaus.get(rest, rest)
+    return gaz.aliases.get(full, full)
