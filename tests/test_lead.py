@@ -28,3 +28,88 @@ def test_lead_patterns_and_traps(text: str, expected: list[str]) -> None:
 
 def test_lead_issuer_naming_itself() -> None:
     assert leads_in("我局作为湿地保护修复事项的牵头部门，召集成员单位会商3次。", "湖北省林业局") == ["湖北省林业局"]
+
+
+# ---------------------------------------------------------------- traps, items and full names
+
+from analyzer.analysis import Analyzer  # noqa: E402
+from analyzer.bodies import normalize_body  # noqa: E402
+from analyzer.pipeline import document_from_paragraphs  # noqa: E402
+
+DRAFT_HEAD = ["黄石市人民政府办公室", "关于印发黄石市水环境治理攻坚实施方案的通知", "各县（市、区）人民政府，市政府各部门：",
+              "现将《黄石市水环境治理攻坚实施方案》印发给你们，请认真贯彻执行。", "一、重点任务"]
+
+
+def _draft(items: list[str]) -> object:
+    analyzer = Analyzer.load()
+    doc = analyzer.analyze(document_from_paragraphs(DRAFT_HEAD + items + ["黄石市人民政府办公室", "2024年3月1日"]))
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("item", "leads"),
+    [
+        ("（一）推进磁湖截污控源工程，年底前完成主城区排口整治。（市住建局牵头，市生态环境局配合）", ["黄石市住房和城乡建设局"]),
+        ("（一）推进磁湖截污控源工程，年底前完成主城区排口整治。（责任单位：市住建局、市生态环境局）", []),
+        ("（一）推进磁湖截污控源工程，年底前完成主城区排口整治。由市住建局负责。", []),
+        ("（一）推进磁湖截污控源工程，年底前完成主城区排口整治。市住建局会同市生态环境局组织实施。", []),
+        ("（一）推进磁湖截污控源工程，年底前完成主城区排口整治。（各有关部门牵头）", []),
+        ("（一）推进磁湖截污控源工程，年底前完成主城区排口整治。（各县市区人民政府牵头）", []),
+        ("（一）推进磁湖截污控源工程，主要负责同志牵头抓总，年底前完成主城区排口整治。", []),
+        ("（一）推进磁湖截污控源工程，年底前完成主城区排口整治。（市发改委、市生态环境局牵头）",
+         ["黄石市发展和改革委员会", "黄石市生态环境局"]),
+        ("（一）推进磁湖截污控源工程，年底前完成主城区排口整治【市城管执法委牵头】", ["黄石市城市管理执法委员会"]),
+    ],
+)
+def test_lead_trap_in_a_draft_item(item: str, leads: list[str]) -> None:
+    doc = _draft([item, "（二）加强饮用水水源地保护，完成保护区规范化建设。（市生态环境局牵头）"])
+    assert doc.doc_type == "policy_draft"
+    assert [i.leads for i in doc.lead.items] == [leads, ["黄石市生态环境局"]]
+    assert doc.lead.items_without_lead == (0 if leads else 1)
+    flagged = [f for f in doc.flags if f.code == "ITEM_WITHOUT_LEAD"]
+    assert len(flagged) == (0 if leads else 1)
+
+
+def test_lead_trailing_line_and_responsible_bodies() -> None:
+    doc = _draft(["（一）推进磁湖截污控源工程，年底前完成主城区排口整治。",
+                  "牵头单位：市住建局；责任单位：市生态环境局、市财政局"])
+    [item] = doc.lead.items
+    assert item.leads == ["黄石市住房和城乡建设局"]
+    assert item.responsible == ["黄石市生态环境局", "黄石市财政局"]
+
+
+def test_lead_task_table_rows_and_group_rows() -> None:
+    doc = _draft(["序号\t重点任务\t牵头单位\t配合单位\t完成时限",
+                  "一\t水环境治理\t\t\t",
+                  "1\t推进城镇污水管网建设\t市住建局\t市生态环境局\t2025年底",
+                  "2\t开展入河排污口排查整治\t\t市生态环境局\t2024年底"])
+    assert [i.leads for i in doc.lead.items] == [["黄石市住房和城乡建设局"], []]
+    assert doc.lead.items_without_lead == 1
+
+
+def test_lead_draft_without_any_lead_is_flagged() -> None:
+    doc = _draft(["（一）推进磁湖截污控源工程。由市住建局负责。", "（二）加强水源地保护。（责任单位：市生态环境局）"])
+    assert not doc.lead.named and doc.lead.items_without_lead == 2
+    assert "NO_LEAD_DEPARTMENT" in [f.code for f in doc.flags]
+
+
+@pytest.mark.parametrize(
+    ("name", "place", "full"),
+    [
+        ("省生态环境厅", None, "湖北省生态环境厅"),
+        ("生态环境厅", "湖北省", "湖北省生态环境厅"),
+        ("省环委办", "黄石市", "湖北省生态环境保护委员会办公室"),
+        ("市发改委", "黄石市", "黄石市发展和改革委员会"),
+        ("市发展改革委", "黄石市", "黄石市发展和改革委员会"),
+        ("市城管执法委", "宜昌市", "宜昌市城市管理执法委员会"),
+        ("县林业局", "通山县", "通山县林业局"),
+        ("区住建局", "孝南区", "孝感市孝南区住房和城乡建设局"),
+        ("市生态环境局通山分局", "通山县", "咸宁市生态环境局通山分局"),
+        ("州生态环境局", "恩施土家族苗族自治州", "恩施土家族苗族自治州生态环境局"),
+        ("华容区政府", "鄂州市", "鄂州市华容区人民政府"),
+        ("市委宣传部", "宜昌市", "中共宜昌市委宣传部"),
+        ("黄石经济技术开发区管委会", "黄石市", "黄石经济技术开发区管委会"),
+    ],
+)
+def test_lead_bodies_get_full_official_names(name: str, place: str | None, full: str) -> None:
+    assert normalize_body(name, place) == full
