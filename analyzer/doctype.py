@@ -33,7 +33,7 @@ def profile(doc: Document) -> str:
 
 _POLICY_KIND = r"(方案|计划|办法|措施|清单|要点|规则|意见|细则|制度|规划|分工)"
 _ECO = re.compile(r"生态|环境保护|人居环境|水环境|环保|污染|绿色发展|河湖|流域|督察|大气|水质|碳达峰|碳排放|林长|河长|共同缔造|"
-                  r"蓝天|碧水|净土|无废|黑臭|秸秆|污水|排污|扬尘|固废|固体废物|垃圾|减排|湿地|禁渔|岸线|水源")
+                  r"蓝天|碧水|净土|无废|黑臭|秸秆|污水|排污|扬尘|固废|固体废物|垃圾|减排|湿地|禁渔|岸线|水源|空气|臭氧|噪声|土壤")
 _TASKS = re.compile(r"牵头|责任单位|配合单位|责任部门")
 _ISSUE_POLICY = re.compile(rf"关于(?:公开)?(印发|征求|转发|公布|下发)(?:[^《]*《)?(.+?{_POLICY_KIND}[^》]*?)》?(?:意见)?的?(通知|函|公告)")
 _NOT_A_REPORT = re.compile(r"讲话|来源[:：]|发布时间|述职|通报|纪要|简报|访谈|答记者问|致辞|发言")
@@ -58,7 +58,9 @@ def rule_type(doc: Document) -> str | None:
         return "policy_draft" if _ECO.search(title) or covered >= 3 else "other"
     if re.search(r"报告$|总结$", title) and re.search(r"年度|工作情况|履职|履行", title):
         return "annual_report" if _ECO.search(title) or covered >= 4 else "other"
-    if re.search(r"通知$", title) and _ECO.search(title) and assigning >= 3:
+    if re.search(r"通知$", title) and _ECO.search(title) and assigning >= 3 and not re.search(
+        r"报告|报送|总结|统计|调度|会议|培训|评选|推荐", title
+    ):
         return "policy_draft"  # a notice that hands out eco tasks to named units is a policy file
     return None
 

@@ -21,7 +21,7 @@ from .datamodel import Document, Finding, LeadItem, LeadResult, Paragraph
 _SUFFIX = (r"(?:委员会办公室|生态环境保护委员会|委员会|办公室|办公厅|人民政府|人民检察院|人民法院|中级人民法院|党校|行政学院|领导小组|"
            r"党委|市委|县委|州委|区委|管委会|管理委员会|政府|督查室|督察室|分局|支队|大队|中心|厅|局|委|办|院|部)")
 #: An organ name: up to 24 characters ending in an organ suffix, then a boundary (not more name).
-ORG = rf"[\u4e00-\u9fff]{{1,24}}?{_SUFFIX}(?=$|[^\u4e00-\u9fff]|牵头|配合|负责|和|及|与|会同|共同|等|为|作为|按)"
+ORG = rf"[\u4e00-\u9fff]{{1,24}}?{_SUFFIX}(?=$|[^\u4e00-\u9fff]|牵头|配合|负责|和|及|与|会同|共同|等|为|作为|按|要|组织|统筹|每|具体|依|对|在|于|应|将)"
 ORG_LIST = rf"{ORG}(?:[、和及与]{ORG})*"
 _SEP = r"(?:^|(?<=[（(【\[，,；;：:。\s、]))"
 
@@ -30,6 +30,7 @@ LEAD_PATTERNS = [
     # "梁子湖区、华容区政府牵头": places sharing one organ suffix
     re.compile(rf"{_SEP}((?:[\u4e00-\u9fff]{{2,8}}?(?:区|县)[、和])+{ORG})(?:负责|共同)?牵头(?!抓总)"),
     re.compile(rf"{_SEP}({ORG_LIST})(?:负责|共同)?牵头(?!抓总)"),
+    re.compile(rf"{_SEP}({ORG_LIST})(?:每年|每季度|每月|年底前?|年初|统一|具体|负责)+牵头(?!抓总)"),
     re.compile(rf"{_SEP}({ORG_LIST})牵头抓总"),
     re.compile(rf"牵头(?:单位|部门|处室)\s*(?:[:：]|为|是)\s*({ORG}(?:\s*[、，,和]\s*{ORG})*)"),
     re.compile(rf"({ORG})\s*[（(【\[]\s*牵头\s*[）)】\]]"),
@@ -180,7 +181,7 @@ _SUPPORT_SECTION = re.compile(r"保障|工作要求|组织实施|组织领导|�
 #: Sections that lay out phases or a timetable: their numbered paragraphs are not tasks.
 _PHASE_SECTION = re.compile(r"步骤|阶段|时间安排|进度安排|实施进度")
 #: Sentences about the document itself or its machinery, not a task: "本方案由…牵头组织实施", "专班办公室设在…".
-_NOT_A_TASK = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[）)]?\s*(?:本方案|本计划|本清单|本办法|本规则|本通知|本意见)|设在|阶段[（(]")
+_NOT_A_TASK = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[）)]?\s*(?:本方案|本计划|本清单|本办法|本规则|本通知|本意见)|设在|负责解释|自印发之日起")
 _CLAUSE = re.compile(r"^第[一二三四五六七八九十百]+条")
 _TRAILING = re.compile(r"(?:牵头单位|牵头部门|责任单位|责任部门|配合单位)\s*[:：]")
 #: Unnumbered paragraphs that state the task of the numbered problem or heading above them.
@@ -237,9 +238,10 @@ class LeadDetector:
             clause = bool(_CLAUSE.match(text))  # 第X条 of rules: a task only where it assigns one to a unit
             if clause:
                 candidate = bool(leads) or bool(responsible_in(text, place))
-            if candidate and (phase_section or _NOT_A_TASK.search(text[:40])):
+            if candidate and _NOT_A_TASK.search(text[:40]):
                 candidate = False
-            if candidate and (not support_section or leads or names_a_body(text)):
+            # In 保障措施 and timetable sections a numbered paragraph is a task only when it names a unit.
+            if candidate and (not (support_section or phase_section) or leads or names_a_body(text)):
                 item = LeadItem(text, p.page, leads, responsible_in(text, place, leads))
                 items.append(item)
                 pending_heading = item
