@@ -191,6 +191,52 @@ def evaluate(
         out.write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
 
 
+@app.command()
+def batch(
+    inputs: list[Path] = typer.Argument(..., help="文件、文件夹（递归）或 ZIP 压缩包。", show_default=False),
+    out: Path = typer.Option(..., "--out", "-o", help="输出文件夹：reports.jsonl 和本地数据库 ecocheck.sqlite。"),
+    year: int = typer.Option(None, "--year", help="报告年度（如 2024）；不给则从标题或正文识别。"),
+    workers: int = typer.Option(0, "--workers", "-j", help="并行进程数；0 表示按 CPU 核数。"),
+    timeout: float = typer.Option(120.0, "--timeout", help="单个文件的处理时限（秒），超时记为 TIMEOUT。"),
+    memory_mb: int = typer.Option(6144, "--memory-mb", help="每个工作进程的内存上限（MB），0 表示不限。"),
+    db: Path = typer.Option(None, "--db", help="SQLite 数据库路径（默认在输出文件夹中）。"),
+    model: str = typer.Option("linear", "--model", help="条款覆盖模型。"),
+    strict: bool = typer.Option(False, "--strict", help="有文件处理失败时以非零状态退出。"),
+    inline: bool = typer.Option(False, "--inline", help="不开子进程，逐个处理（调试用，无超时保护）。"),
+) -> None:
+    """批量检查报送文件：每个文件一条记录写入 OUT/reports.jsonl，结果存入本地数据库，可中断后续跑。
+
+    示例：ecocheck batch 报送材料/ 报送材料.zip --out 2024年度检查 --year 2024
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .batch import run_batch
+    from .executor import InlineExecutor, ProcessExecutor
+
+    missing = [p for p in inputs if not p.exists()]
+    if missing:
+        raise AnalyzerError(f"找不到输入：{'、'.join(map(str, missing))}")
+    executor = InlineExecutor() if inline else ProcessExecutor(workers or None, timeout, memory_mb)
+    with Progress(TextColumn("[bold]检查中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  TextColumn("{task.description}"), console=err, transient=False) as bar:
+        job = bar.add_task("", total=None)
+
+        def tick(outcome, total: int) -> None:
+            name = Path(outcome.task.display).name if outcome else ""
+            bar.update(job, total=total, advance=1, description=name[:40])
+
+        try:
+            result = run_batch(inputs, out, db=db, model=model, settings={}, executor=executor, year=year,
+                               progress=tick)
+        except KeyboardInterrupt:
+            err.print("[yellow]已中断[/yellow]：已完成的结果都已保存在数据库中，重新运行同一命令即可继续。")
+            raise typer.Exit(code=130) from None
+    err.print(f"完成：{len(result.records)} 个文件，新分析 {result.analysed} 份、沿用已有结果 {result.reused} 份，"
+              f"失败 {result.failed} 个，用时 {result.seconds:.1f} 秒。结果：{out / 'reports.jsonl'}", highlight=False)
+    if strict and result.failed:
+        raise typer.Exit(code=1)
+
+
 def _short(text: str | None, width: int = 30) -> str | None:
     return text if text is None or len(text) <= width else text[: width - 1] + "…"
 
