@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Settings
+from .checks import report_checks
 from .coverage import CoverageModel, load_coverage
 from .datamodel import Document, Finding
 from .doctype import DocTypeClassifier, load_doctype
@@ -43,17 +44,24 @@ class Analyzer:
     doctype: DocTypeClassifier
     lead: LeadDetector = field(default_factory=LeadDetector)
     settings: Settings = field(default_factory=Settings)
+    #: The reported year for the deadline check when a report does not state it (``--year``).
+    year: int | None = None
 
     @classmethod
-    def load(cls, model: str = "linear", settings: Settings | dict | None = None) -> Analyzer:
-        return cls(load_coverage(model), load_doctype(), LeadDetector(), Settings.resolve(settings))
+    def load(cls, model: str = "linear", settings: Settings | dict | None = None, year: int | None = None) -> Analyzer:
+        return cls(load_coverage(model), load_doctype(), LeadDetector(), Settings.resolve(settings), year)
 
     def analyze(self, doc: Document) -> Document:
         check_language(doc)
         self.coverage(doc)
         self.doctype(doc)
         self.lead(doc)
+        doc.checks = report_checks(doc, self.year)
         doc.flags = lead_flags(doc)
+        for check in doc.checks:
+            if check.status == "fail":
+                doc.flags.append(Finding(check.code, check.message, severity="warning",
+                                         article=11 if check.code != "REPORT_CC" else None))
         if doc.doc_type == "other" and not any(a.covered for a in doc.articles):
             doc.flags.append(Finding("NOT_ECO_DOCUMENT", "该文件不是生态环境保护相关的报告或政策文件。", severity="info"))
         for note in doc.warnings:

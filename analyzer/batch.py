@@ -126,7 +126,9 @@ def analyze_task(task: Task) -> dict[str, Any]:
 def _analyzer(model: str, settings_json: str):
     from .analysis import Analyzer
 
-    return Analyzer.load(model, json.loads(settings_json))
+    settings = json.loads(settings_json)
+    year = settings.pop("year", None)
+    return Analyzer.load(model, settings, year)
 
 
 @dataclass
@@ -167,6 +169,7 @@ def run_batch(
         if f.error is None and f.sha256 and f.sha256 not in todo and store.get(f.sha256, version) is None:
             todo[f.sha256] = f
     result.reused = len({f.sha256 for f in files if f.sha256}) - len(todo)
+    settings = {**(settings or {}), **({"year": year} if year else {})}
     if todo:
         if task_fn is analyze_task:
             _analyzer(model, json.dumps(settings or {}, sort_keys=True))  # load once, before workers fork

@@ -126,6 +126,7 @@ def analyze(
     fmt: AnalyzeFormat = typer.Option(AnalyzeFormat.json, "--format", "-f", help="json：每个文件一行契约记录（JSON Lines）；table：中文摘要。"),
     model: str = typer.Option("linear", "--model", help="条款覆盖模型。"),
     no_ocr: bool = typer.Option(False, "--no-ocr", help="不对扫描页做文字识别。"),
+    year: int = typer.Option(None, "--year", help="报告年度（用于判断是否按时报送）；不给则从标题或正文识别。"),
 ) -> None:
     """检查文件落实了实施意见二十条中的哪些条款，给出证据段落、牵头部门和问题提示。
 
@@ -134,7 +135,7 @@ def analyze(
     """
     from .analysis import Analyzer
 
-    analyzer = Analyzer.load(model, {"ocr": False} if no_ocr else None)
+    analyzer = Analyzer.load(model, {"ocr": False} if no_ocr else None, year)
     failed = 0
     for path in expand_inputs(files):
         rec = analyzer.analyze_file(path, str(path))

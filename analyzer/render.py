@@ -52,5 +52,8 @@ def print_record(rec: dict[str, Any], console: Console | None = None) -> None:
         for it in lead["items"]:
             items.add_row(str(it.get("page") or ""), it["text"][:70], "、".join(it["leads"]) or "[red]未明确[/red]")
         console.print(items)
+    status = {"pass": "[green]通过[/green]", "fail": "[red]不符合[/red]", "unknown": "[yellow]无法判断[/yellow]"}
+    for c in rec["checks"]:
+        console.print(f"报送要求 {c['code']}：{status.get(c['status'], c['status'])}　{c['message']}", highlight=False)
     for f in rec["flags"]:
         console.print(f"{SEVERITY.get(f['severity'], f['severity'])} {f['code']}：{f['message']}", highlight=False)
