@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .checks import report_checks, submitter_of
 from .config import Settings
-from .checks import report_checks
 from .coverage import CoverageModel, load_coverage
 from .datamodel import Document, Finding
 from .doctype import DocTypeClassifier, load_doctype
@@ -57,6 +57,8 @@ class Analyzer:
         self.doctype(doc)
         self.lead(doc)
         doc.checks = report_checks(doc, self.year)
+        who = submitter_of(doc)
+        doc.submitter = {"name": who.name, "category": who.category} if who else None
         doc.flags = lead_flags(doc)
         for check in doc.checks:
             if check.status == "fail":

@@ -150,6 +150,7 @@ def run_batch(
     executor: Executor | None = None,
     task_fn: Callable[[Task], dict[str, Any]] = analyze_task,
     year: int | None = None,
+    roster: Path | None = None,
     progress: Callable[[Outcome | None, int], None] | None = None,
 ) -> BatchResult:
     """Analyse every input once per content and write ``out_dir/reports.jsonl``."""
@@ -197,6 +198,9 @@ def run_batch(
         result.records.append(rec)
     result.failed = sum(1 for r in result.records if r["error"])
     _write_jsonl(out_dir / "reports.jsonl", result.records)
+    from .summary import write_summary
+
+    write_summary(result.records, out_dir, roster, year)
     store.finish_run(run_id)
     store.close()
     result.seconds = time.perf_counter() - t0

@@ -201,6 +201,7 @@ def batch(
     timeout: float = typer.Option(120.0, "--timeout", help="单个文件的处理时限（秒），超时记为 TIMEOUT。"),
     memory_mb: int = typer.Option(6144, "--memory-mb", help="每个工作进程的内存上限（MB），0 表示不限。"),
     db: Path = typer.Option(None, "--db", help="SQLite 数据库路径（默认在输出文件夹中）。"),
+    roster: Path = typer.Option(None, "--roster", help="应报送单位名单（CSV：name,category），默认为第十一条规定的市州和省直部门。"),
     model: str = typer.Option("linear", "--model", help="条款覆盖模型。"),
     strict: bool = typer.Option(False, "--strict", help="有文件处理失败时以非零状态退出。"),
     inline: bool = typer.Option(False, "--inline", help="不开子进程，逐个处理（调试用，无超时保护）。"),
@@ -228,14 +229,37 @@ def batch(
 
         try:
             result = run_batch(inputs, out, db=db, model=model, settings={}, executor=executor, year=year,
-                               progress=tick)
+                               roster=roster, progress=tick)
         except KeyboardInterrupt:
             err.print("[yellow]已中断[/yellow]：已完成的结果都已保存在数据库中，重新运行同一命令即可继续。")
             raise typer.Exit(code=130) from None
     err.print(f"完成：{len(result.records)} 个文件，新分析 {result.analysed} 份、沿用已有结果 {result.reused} 份，"
-              f"失败 {result.failed} 个，用时 {result.seconds:.1f} 秒。结果：{out / 'reports.jsonl'}", highlight=False)
+              f"失败 {result.failed} 个，用时 {result.seconds:.1f} 秒。结果：{out / 'reports.jsonl'}；"
+              f"汇总：{out / 'summary.html'}、summary.xlsx、summary.csv、summary.md", highlight=False)
     if strict and result.failed:
         raise typer.Exit(code=1)
+
+
+@app.command()
+def summary(
+    reports: Path = typer.Argument(..., help="batch 生成的 reports.jsonl。", show_default=False),
+    out: Path = typer.Option(None, "--out", "-o", help="汇总文件输出文件夹（默认与 reports.jsonl 同目录）。"),
+    roster: Path = typer.Option(None, "--roster", help="应报送单位名单（CSV：name,category）。"),
+    year: int = typer.Option(None, "--year", help="报告年度（写入标题）。"),
+) -> None:
+    """由检查记录生成委员会汇总：summary.html、summary.xlsx、summary.csv、summary.md。
+
+    示例：ecocheck summary 2024年度检查/reports.jsonl --year 2024
+    """
+    from .summary import read_records, write_summary
+
+    if not reports.is_file():
+        raise AnalyzerError(f"找不到检查记录文件：{reports}")
+    target = out or reports.parent
+    target.mkdir(parents=True, exist_ok=True)
+    s = write_summary(read_records(reports), target, roster, year)
+    typer.echo(f"已生成汇总：{target / 'summary.html'}（应报送 {len(s.expected)} 家，已报送 {len(s.submitted)} 家，"
+               f"未报送 {len(s.missing)} 家）")
 
 
 def _short(text: str | None, width: int = 30) -> str | None:

@@ -195,6 +195,8 @@ class Document:
     lead: LeadResult = field(default_factory=LeadResult)
     checks: list[Finding] = field(default_factory=list)
     flags: list[Finding] = field(default_factory=list)
+    #: Who sent it, mapped to the roster: {"name": 武汉市, "category": 市州}.
+    submitter: dict[str, str] | None = None
 
     #: Roles whose paragraphs are running text a verdict may rest on.
     BODY_ROLES = ("body", "heading", "attachment", "note")

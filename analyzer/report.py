@@ -73,4 +73,5 @@ def record(doc: Document) -> dict[str, Any]:
         "flags": [{"code": f.code, "severity": f.severity, "message": f.message, "article": f.article}
                   for f in doc.flags],
         "error": None,
+        "submitter": doc.submitter,
     }
