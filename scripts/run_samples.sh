@@ -5,3 +5,4 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/ecocheck extract samples/ --format table
 .venv/bin/ecocheck analyze samples/ --format table
+.venv/bin/ecocheck batch samples/ --out out/samples --year 2023
