@@ -28,7 +28,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 def check_language(doc: Document) -> None:
     """Refuse documents with no text or no Chinese: their verdicts would mean nothing."""
     text = "".join(p.text for p in doc.paragraphs)
-    if not text.strip():
+    if not any(ch.isalpha() for ch in text):  # nothing but spaces, digits or replacement characters
         hint = "扫描件请确认未关闭文字识别；" if doc.source.format in ("pdf", "image") else ""
         raise DocumentLoadError("NO_TEXT", f"文件中没有可读取的文字。{hint}请提供含文字的文件。")
     letters = sum(ch.isalpha() for ch in text)

@@ -30,7 +30,7 @@ def _walk(root: Path) -> list[Path]:
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if name.startswith(".") or Path(name).suffix.lower() not in EXTENSIONS:
+            if name.startswith(".") or Path(name).suffix.lower() not in EXTENSIONS and not name.lower().endswith(".zip"):
                 continue
             path = Path(dirpath) / name
             if not is_inside(path, base):

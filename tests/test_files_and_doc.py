@@ -23,12 +23,13 @@ def test_files_folder_expansion_skips_links_that_escape(tmp_path: Path) -> None:
     (inbox / "sub" / "b.pdf").write_bytes(b"%PDF-1.4")
     (inbox / ".hidden.txt").write_text("x", encoding="utf-8")
     (inbox / "notes.xyz").write_text("x", encoding="utf-8")
+    (inbox / "bundle.zip").write_bytes(b"PK")
     secret = tmp_path / "secret.txt"
     secret.write_text("机密", encoding="utf-8")
     os.symlink(secret, inbox / "link.txt")
     os.symlink(tmp_path, inbox / "sub" / "loop")
     found = [p.relative_to(inbox).as_posix() for p in expand_inputs([inbox])]
-    assert found == ["a.txt", "sub/b.pdf"]
+    assert found == ["a.txt", "bundle.zip", "sub/b.pdf"]
 
 
 def test_files_ole_container_is_doc_or_wps_by_extension(tmp_path: Path) -> None:
