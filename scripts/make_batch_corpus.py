@@ -51,7 +51,10 @@ def main() -> None:
         if kind in ("text", "scan"):
             pages = renderer.layout(source)
             path = stem.with_suffix(".pdf")
-            (renderer.scan_pdf if kind == "scan" else lambda p, f, s: renderer.text_pdf(p, f, s, None))(pages, path, "dash")
+            if kind == "scan":
+                renderer.scan_pdf(pages, path, "dash")
+            else:
+                renderer.text_pdf(pages, path, "dash", None)
         elif kind == "docx":
             path = stem.with_suffix(".docx")
             write_docx(source, layout_blocks(source), path, textbox_head=i % 2 == 0)
