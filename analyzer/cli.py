@@ -242,24 +242,49 @@ def batch(
 
 @app.command()
 def summary(
-    reports: Path = typer.Argument(..., help="batch 生成的 reports.jsonl。", show_default=False),
-    out: Path = typer.Option(None, "--out", "-o", help="汇总文件输出文件夹（默认与 reports.jsonl 同目录）。"),
+    reports: Path = typer.Argument(None, help="batch 生成的 reports.jsonl（或用 --db 和 --year 从数据库读取）。", show_default=False),
+    out: Path = typer.Option(None, "--out", "-o", help="汇总文件输出文件夹（默认与 reports.jsonl 或数据库同目录）。"),
     roster: Path = typer.Option(None, "--roster", help="应报送单位名单（CSV：name,category）。"),
-    year: int = typer.Option(None, "--year", help="报告年度（写入标题）。"),
+    year: int = typer.Option(None, "--year", help="报告年度。"),
+    db: Path = typer.Option(None, "--db", help="batch 的数据库（ecocheck.sqlite），按 --year 取该年度最近一次检查。"),
+    compare: int = typer.Option(None, "--compare", help="与该年度比较：各单位新增覆盖和不再覆盖的条款（需要 --db）。"),
 ) -> None:
-    """由检查记录生成委员会汇总：summary.html、summary.xlsx、summary.csv、summary.md。
+    """由检查记录生成委员会汇总：summary.html、summary.xlsx、summary.csv、summary.md；可做年度对比。
 
     示例：ecocheck summary 2024年度检查/reports.jsonl --year 2024
+          ecocheck summary --db 检查/ecocheck.sqlite --year 2024 --compare 2023
     """
-    from .summary import read_records, write_summary
+    from .store import Store
+    from .summary import compare_years, read_records, write_summary
 
-    if not reports.is_file():
-        raise AnalyzerError(f"找不到检查记录文件：{reports}")
-    target = out or reports.parent
+    if db is not None:
+        if not db.is_file() or year is None:
+            raise AnalyzerError("使用 --db 时需要已有的数据库文件和 --year。")
+        store = Store(db)
+        records = store.records_for_year(year)
+        previous = store.records_for_year(compare) if compare else []
+        store.close()
+        if not records:
+            raise AnalyzerError(f"数据库中没有 {year} 年度已完成的检查（batch 时请加 --year {year}）。")
+        target = out or db.parent
+    else:
+        if reports is None or not reports.is_file():
+            raise AnalyzerError(f"找不到检查记录文件：{reports}；或用 --db 和 --year 从数据库读取。")
+        if compare:
+            raise AnalyzerError("年度对比需要 --db（数据库里保存了各年度的检查）。")
+        records, previous = read_records(reports), []
+        target = out or reports.parent
     target.mkdir(parents=True, exist_ok=True)
-    s = write_summary(read_records(reports), target, roster, year)
+    s = write_summary(records, target, roster, year)
     typer.echo(f"已生成汇总：{target / 'summary.html'}（应报送 {len(s.expected)} 家，已报送 {len(s.submitted)} 家，"
                f"未报送 {len(s.missing)} 家）")
+    if compare:
+        table = Table(title=f"{year} 年与 {compare} 年对比")
+        for col in ("报送单位", f"{year} 年新增覆盖", f"{year} 年不再覆盖"):
+            table.add_column(col)
+        for name, gained, dropped in compare_years(records, previous):
+            table.add_row(name, "、".join(f"第{a}条" for a in gained) or "—", "、".join(f"第{a}条" for a in dropped) or "—")
+        Console(width=160).print(table)
 
 
 def _short(text: str | None, width: int = 30) -> str | None:

@@ -80,5 +80,22 @@ class Store:
                             [(run_id, p, s) for p, s in files])
         self.db.execute("COMMIT")
 
+    def records_for_year(self, year: int) -> list[dict[str, Any]]:
+        """The records of the latest finished run for ``year`` (one per input file, as that run saw them)."""
+        row = self.db.execute(
+            "SELECT id FROM runs WHERE year = ? AND finished IS NOT NULL ORDER BY id DESC LIMIT 1", (year,)
+        ).fetchone()
+        if row is None:
+            return []
+        out = []
+        for path, sha in self.db.execute("SELECT path, sha256 FROM run_files WHERE run_id = ? ORDER BY rowid", (row[0],)):
+            rec = self.db.execute("SELECT record FROM results WHERE sha256 = ? ORDER BY created DESC LIMIT 1",
+                                  (sha,)).fetchone()
+            if rec:
+                record = json.loads(rec[0])
+                record["source"]["path"] = path
+                out.append(record)
+        return out
+
     def finish_run(self, run_id: int) -> None:
         self.db.execute("UPDATE runs SET finished = ? WHERE id = ?", (time.time(), run_id))

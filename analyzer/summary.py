@@ -159,6 +159,51 @@ def write_markdown(s: Summary, path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+_CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
+              "Microsoft YaHei", "SimHei", "PingFang SC", "AR PL UMing CN", "AR PL UKai CN")
+
+
+def _cjk_font() -> str | None:
+    """A font matplotlib can draw Chinese with, if the machine has one (else the chart uses numbers only)."""
+    from matplotlib import font_manager
+
+    available = {f.name for f in font_manager.fontManager.ttflist}
+    return next((name for name in _CJK_FONTS if name in available), None)
+
+
+def coverage_chart(s: Summary) -> str:
+    """Share of applicable submitters covering each article, as a base64 PNG (matplotlib)."""
+    import base64
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rows = [cells for entry, cells in s.matrix() if entry.name in s.by_submitter]
+    shares = []
+    for a in range(N_ARTICLES):
+        applicable = [cells[a] for cells in rows if cells[a] in ("covered", "gap")]
+        shares.append(sum(c == "covered" for c in applicable) / len(applicable) if applicable else 0.0)
+    font = _cjk_font()
+    with plt.rc_context({"font.family": [font] if font else ["DejaVu Sans"], "axes.unicode_minus": False}):
+        fig, ax = plt.subplots(figsize=(9, 2.8), dpi=100)
+        colours = ["#c62828" if v < 0.5 else "#f9a825" if v < 0.8 else "#2e7d32" for v in shares]
+        ax.bar(range(1, N_ARTICLES + 1), [v * 100 for v in shares], color=colours)
+        ax.set_xticks(range(1, N_ARTICLES + 1))
+        ax.set_ylim(0, 100)
+        if font:
+            ax.set_xticklabels([f"第{a}条" for a in range(1, N_ARTICLES + 1)], rotation=60, fontsize=8)
+            ax.set_ylabel("覆盖率（%）")
+            ax.set_title("各条款在已报送单位中的覆盖率（仅计适用单位）")
+        fig.tight_layout()
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png")
+        plt.close(fig)
+    return base64.b64encode(buf.getvalue()).decode("ascii")
+
+
 def write_html(s: Summary, path: Path) -> None:
     names = {a.id: a.name for a in load_kb()}
     e = html.escape
@@ -190,6 +235,7 @@ th.name, td.cat {{ text-align:left; white-space:nowrap }} .legend span {{ paddin
 <div class=kpi><div><b>{len(s.expected)}</b>应报送单位</div><div><b>{len(s.submitted)}</b>已报送</div>
 <div><b>{len(s.missing)}</b>未报送</div><div><b>{len(s.late())}</b>逾期报送</div><div><b>{len(s.no_lead())}</b>未明确牵头部门</div>
 <div><b>{len(s.records)}</b>检查文件</div></div>
+<h2>各条款覆盖率</h2><img alt="各条款覆盖率" src="data:image/png;base64,{coverage_chart(s)}">
 <h2>覆盖矩阵（报送单位 × 实施意见条款）</h2>
 <p class=legend><span style="background:#c8e6c9">✓ 已覆盖</span><span style="background:#ffcdd2">✗ 适用但未覆盖</span>
 <span style="background:#ffe0b2">未报 未报送</span><span style="background:#eeeeee">不适用</span></p>
@@ -252,3 +298,21 @@ def write_summary(records: list[dict[str, Any]], out_dir: Path, roster: Path | N
 def read_records(path: Path) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+def compare_years(current: list[dict[str, Any]], previous: list[dict[str, Any]]) -> list[tuple[str, list[int], list[int]]]:
+    """Per submitter: articles newly covered this year and articles covered last year but not now."""
+    def covered(records: list[dict[str, Any]]) -> dict[str, set[int]]:
+        out: dict[str, set[int]] = defaultdict(set)
+        for rec in records:
+            who = (rec.get("submitter") or {}).get("name")
+            if who and rec.get("doc_type") == "annual_report":
+                out[who] |= {a["article"] for a in rec["articles"] if a["covered"]}
+        return out
+
+    now, before = covered(current), covered(previous)
+    rows = []
+    for name in sorted(set(now) | set(before)):
+        rows.append((name, sorted(now.get(name, set()) - before.get(name, set())),
+                     sorted(before.get(name, set()) - now.get(name, set()))))
+    return rows

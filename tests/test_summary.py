@@ -65,3 +65,27 @@ def test_summary_html_renders_readable_chinese(batch_dir: Path, tmp_path: Path) 
     image = np.asarray(Image.open(shot).convert("RGB"))
     text = "".join(line.text for line in ocr_image(image, 96, Settings()))
     assert "覆盖矩阵" in text and "应报送" in text
+
+
+def test_summary_year_over_year_from_the_store(tmp_path: Path) -> None:
+    from analyzer.store import Store
+    from analyzer.summary import compare_years
+
+    def report(folder: Path, extra: str) -> Path:
+        folder.mkdir()
+        p = folder / "水利厅.txt"
+        p.write_text("湖北省水利厅关于2023年度生态环境保护职责履行情况的报告\n省委、省政府：\n"
+                     "我厅严格落实管行业必须管环保要求，把生态环境保护要求纳入水利规划、审批和监管全过程。\n"
+                     + extra + "\n湖北省水利厅\n2024年1月20日\n", encoding="utf-8")
+        return p
+
+    old = report(tmp_path / "y2022", "")
+    new = report(tmp_path / "y2023", "我厅与省公安厅建立涉水环境案件移送机制，全年移送涉嫌环境犯罪案件12件，检察机关提起公益诉讼3件。")
+    db = tmp_path / "store.sqlite"
+    run_batch([old], tmp_path / "o1", db=db, executor=InlineExecutor(), year=2022)
+    run_batch([new], tmp_path / "o2", db=db, executor=InlineExecutor(), year=2023)
+    store = Store(db)
+    rows = compare_years(store.records_for_year(2023), store.records_for_year(2022))
+    store.close()
+    [(name, gained, dropped)] = rows
+    assert name == "湖北省水利厅" and 18 in gained and dropped == []
