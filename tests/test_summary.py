@@ -64,7 +64,7 @@ def test_summary_html_renders_readable_chinese(batch_dir: Path, tmp_path: Path) 
     assert shot.exists()
     image = np.asarray(Image.open(shot).convert("RGB"))
     text = "".join(line.text for line in ocr_image(image, 96, Settings()))
-    assert "覆盖矩阵" in text and "应报送" in text
+    assert "检查汇总" in text and "应报送" in text and "覆盖率" in text
 
 
 def test_summary_year_over_year_from_the_store(tmp_path: Path) -> None:
