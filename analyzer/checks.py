@@ -24,9 +24,14 @@ PROVINCIAL = "省直部门"
 LOCAL = "地方部门"
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
-_DISCLOSE_SENTENCE = re.compile(r"(门户网站|政府网站|官网|网站)[^。]{0,20}(公开|公布|发布)|向社会公开|主动公开")
-_COMMITTEE_OFFICE = re.compile(r"生态环境保护委员会办公室|环委办")
-_MINISTRY = re.compile(r"(部|国家[\u4e00-\u9fff]{1,10}局|总局|署|委员会)$")
+#: A sentence saying this report itself is made public ("本报告同时在黄石市人民政府网公开").
+_DISCLOSE_SENTENCE = re.compile(r"(本报告|本专题报告|此报告|该报告|这份报告|报告同时|本文件|此件)[^。]{0,80}"
+                                r"(公开|公布|发布|挂网|挂到|挂出|网站上)"
+                                r"|(公开|公布|发布)[^。]{0,10}(本报告|此报告|本专题报告)")
+#: Ways reports describe the items a department leads without the word 牵头.
+_LED_ITEMS = re.compile(r"牵头(负责)?的[^。]{0,12}事项|牵头事项|主抓|挑头|抓总|主责(单位|部门)?的?[^。]{0,8}事项|由我(厅|局|委)(负责|牵头)")
+_COMMITTEE_OFFICE = re.compile(r"生态环境保护委员会办公室|环委会办公室|环委办")
+_MINISTRY = re.compile(r"(部|国家[\u4e00-\u9fff]{1,10}局|总局|署|委员会|委)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +91,11 @@ def check_addressee(doc: Document, who: Submitter | None) -> Finding:
     else:
         ok = any(re.search(r"委(员会)?$", r) and not r.endswith("环委会") for r in recipients) and any(
             r.endswith("政府") for r in recipients) and not any(r.startswith("省") for r in recipients)
+        place = place_of(doc)
+        gaz = Gazetteer.load()
+        if ok and place in gaz.parent_city and place.endswith(("县", "区")):  # a county writing to the city's 市委 is one level up
+            city, short = gaz.parent_city[place], gaz.parent_city[place].rstrip("市")
+            ok = not any(r.startswith(("市委", "市政府", "市人民政府", city, short, "中共" + short)) for r in recipients)
         want = "同级党委和政府"
     if ok:
         return Finding("REPORT_ADDRESSEE", f"主送 {shown}，符合向{want}报告的要求。", status="pass")
@@ -98,7 +108,7 @@ def check_disclosure(doc: Document) -> Finding:
         return Finding("REPORT_DISCLOSURE", f"附注为“{note}”；专题报告应依法依规向社会公开。", status="fail")
     if note and "公开" in note or note.startswith("此件"):
         return Finding("REPORT_DISCLOSURE", f"已注明公开方式：{note}。", status="pass")
-    if any(_DISCLOSE_SENTENCE.search(p.text) and re.search(r"本报告|专题报告|报告", p.text) for p in doc.passages()):
+    if any(_DISCLOSE_SENTENCE.search(p.text) for p in doc.passages()):
         return Finding("REPORT_DISCLOSURE", "正文说明了报告在门户网站公开。", status="pass")
     return Finding("REPORT_DISCLOSURE", "未注明公开方式，也未说明在门户网站公开。", status="fail")
 
@@ -107,12 +117,18 @@ def check_cc(doc: Document, who: Submitter | None) -> Finding:
     if who is not None and who.category == CITY:
         return Finding("REPORT_CC", "市州报告无抄报、抄送要求。", status="pass")
     cc = [c.replace(" ", "") for c in doc.meta.cc]
-    office = any(_COMMITTEE_OFFICE.search(c) for c in cc)
+    # Copies stated in the body count as well as the 版记's 抄送/抄报 lines.
+    stated = [p.text for p in doc.passages()
+              if re.search(r"本报告|这份报告|报告同时|此报告", p.text) and re.search(r"抄报|抄送|报送|同时报|送", p.text)]
+    office = any(_COMMITTEE_OFFICE.search(c) for c in cc) or any(
+        re.search(r"(抄送|送)[^。；]{0,20}(生态环境保护委员会办公室|环委会办公室|环委办)", t) for t in stated)
     if who is not None and who.category == PROVINCIAL:
-        superior = any(_MINISTRY.search(c) and not c.startswith(("省", "湖北")) for c in cc)
+        superior = any(_MINISTRY.search(c) and not c.startswith(("省", "湖北")) for c in cc) or any(
+            re.search(r"抄报[^。；]{0,6}(国家|[\u4e00-\u9fff]{1,8}部|主管部委)", t) for t in stated)
         want = "抄报上级主管部委、抄送省生态环境保护委员会办公室"
     else:
-        superior = any(re.match(r"^(省|湖北省|[\u4e00-\u9fff]{2,6}市)", c) and not _COMMITTEE_OFFICE.search(c) for c in cc)
+        superior = any(re.match(r"^(省|湖北省|[\u4e00-\u9fff]{2,6}市)", c) and not _COMMITTEE_OFFICE.search(c) for c in cc) or any(
+            re.search(r"(抄报|报送|同时报)[^。；]{0,4}(省|市|上级|[\u4e00-\u9fff]{2,6}市)", t) for t in stated)
         want = "抄报上级主管部门、抄送同级生态环境保护委员会办公室"
     if who is None:
         return Finding("REPORT_CC", "未能识别报送单位，无法判断抄送要求。", status="unknown")
@@ -127,7 +143,7 @@ def check_content(doc: Document, who: Submitter | None) -> Finding:
     covered = {a.article for a in doc.articles if a.covered}
     duty = covered - {11, 12}
     if who is not None and who.category == PROVINCIAL:
-        leads = doc.lead.named or any(re.search(r"牵头(负责)?的[^。]{0,12}事项|牵头事项", p.text) for p in doc.passages())
+        leads = doc.lead.named or any(_LED_ITEMS.search(p.text) for p in doc.passages())
         if duty and leads:
             return Finding("REPORT_CONTENT", "报告了职责履行情况和牵头负责的具体事项落实情况。", status="pass")
         missing = "、".join(x for x, ok in (("职责履行情况", duty), ("牵头负责的具体事项落实情况", leads)) if not ok)

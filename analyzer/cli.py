@@ -156,7 +156,7 @@ def evaluate(
     gold: Path = typer.Argument(..., help="标注集（语料格式的 JSON Lines，如 corpora/coverage/docs.jsonl）。", show_default=False),
     split: str = typer.Option("test", "--split", help="只评估该划分（train/dev/test；all 表示全部）。"),
     model: str = typer.Option("linear", "--model", help="条款覆盖模型。"),
-    task: str = typer.Option("coverage", "--task", help="coverage：条款覆盖、文种、牵头识别；lead：牵头部门标注集（corpora/lead/docs.jsonl）。"),
+    task: str = typer.Option("coverage", "--task", help="coverage：条款覆盖、文种、牵头识别；lead：牵头部门标注集（corpora/lead/docs.jsonl）；checks：报送要求检查（corpora/checks/gold.jsonl）。"),
     out: Path = typer.Option(None, "--json", help="把完整结果写入该 JSON 文件。"),
 ) -> None:
     """在标注集上计算逐条 P/R/F1、宏/微 F1、文种准确率、牵头识别准确率，并与关键词基线对比。
@@ -181,8 +181,21 @@ def evaluate(
         if out:
             out.write_text(json.dumps(lead_result, ensure_ascii=False, indent=1), encoding="utf-8")
         return
+    if task == "checks":
+        from .evaluate import evaluate_checks
+
+        docs_path = Path(__file__).resolve().parents[1] / "corpora" / "coverage" / "docs.jsonl"
+        check_result = evaluate_checks(Analyzer.load(model), gold, docs_path)
+        typer.echo(f"{gold}: {check_result['reports']} 份年度报告")
+        for code, acc in check_result["accuracy"].items():
+            typer.echo(f"  {code:18s} {acc:.3f}")
+        for e in check_result["errors"][:20]:
+            typer.echo(f"  {e['id']} {e['check']}: got {e['got']} want {e['want']}")
+        if out:
+            out.write_text(json.dumps(check_result, ensure_ascii=False, indent=1), encoding="utf-8")
+        return
     if task != "coverage":
-        raise AnalyzerError(f"未知的评测任务 {task!r}；可用：coverage、lead")
+        raise AnalyzerError(f"未知的评测任务 {task!r}；可用：coverage、lead、checks")
     docs = load_gold(gold, splits)
     if not docs:
         raise AnalyzerError(f"标注集中没有划分为 {split} 的文档。")

@@ -198,3 +198,38 @@ def format_lead_report(result: dict, title: str = "") -> str:
         lines.append(f"  {e['id']}: extra {e['extra']} missed {e['missed']} items_without_lead (pred, gold) "
                      f"{e['items_without_lead']} items {e['items']} doc_type {e['doc_type']}")
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------- report duty checks
+
+CHECK_CODES = ("REPORT_DEADLINE", "REPORT_ADDRESSEE", "REPORT_DISCLOSURE", "REPORT_CC", "REPORT_CONTENT")
+
+
+def evaluate_checks(analyzer, gold_path: Path, docs_path: Path) -> dict:
+    """Agreement of each duty check with hand labels (corpora/checks/gold.jsonl over corpora/coverage/docs.jsonl)."""
+    gold = {}
+    with gold_path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                g = json.loads(line)
+                gold[g["id"]] = g
+    right = {c: 0 for c in CHECK_CODES}
+    errors = []
+    n = 0
+    with docs_path.open(encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            g = gold.get(d["id"])
+            if g is None:
+                continue
+            doc = document_from_paragraphs([p["text"] for p in d["paragraphs"]], d["id"])
+            analyzer.year = g.get("year") if analyzer.year is None else analyzer.year
+            doc = analyzer.analyze(doc)
+            got = {c.code: c.status for c in doc.checks}
+            n += 1
+            for code in CHECK_CODES:
+                ok = got.get(code) == g.get(code)
+                right[code] += ok
+                if not ok:
+                    errors.append({"id": d["id"], "check": code, "got": got.get(code), "want": g.get(code)})
+    return {"reports": n, "accuracy": {c: right[c] / n if n else 0.0 for c in CHECK_CODES}, "errors": errors}
