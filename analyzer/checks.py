@@ -25,8 +25,9 @@ LOCAL = "地方部门"
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 #: A sentence saying this report itself is made public ("本报告同时在黄石市人民政府网公开").
-_DISCLOSE_SENTENCE = re.compile(r"(本报告|本专题报告|此报告|该报告|这份报告|报告同时|本文件|此件)[^。]{0,80}"
-                                r"(公开|公布|发布|挂网|挂到|挂出|网站上)"
+#: How a report refers to itself ("本报告", "这份报告", "报告全文", "这份总结" …).
+_SELF_REF = r"(本报告|本专题报告|此报告|该报告|这份报告|报告全文|报告同时|报告已|这份总结|本总结|本文件|此件)"
+_DISCLOSE_SENTENCE = re.compile(rf"{_SELF_REF}[^。]{{0,80}}(公开|公布|发布|挂网|挂到|挂出|网站上|放到)"
                                 r"|(公开|公布|发布)[^。]{0,10}(本报告|此报告|本专题报告)")
 #: Ways reports describe the items a department leads without the word 牵头.
 _LED_ITEMS = re.compile(r"牵头(负责)?的[^。]{0,12}事项|牵头事项|主抓|挑头|抓总|主责(单位|部门)?的?[^。]{0,8}事项|由我(厅|局|委)(负责|牵头)")
@@ -119,7 +120,7 @@ def check_cc(doc: Document, who: Submitter | None) -> Finding:
     cc = [c.replace(" ", "") for c in doc.meta.cc]
     # Copies stated in the body count as well as the 版记's 抄送/抄报 lines.
     stated = [p.text for p in doc.passages()
-              if re.search(r"本报告|这份报告|报告同时|此报告", p.text) and re.search(r"抄报|抄送|报送|同时报|送", p.text)]
+              if re.search(_SELF_REF, p.text) and re.search(r"抄报|抄送|报送|同时报|送", p.text)]
     office = any(_COMMITTEE_OFFICE.search(c) for c in cc) or any(
         re.search(r"(抄送|送)[^。；]{0,20}(生态环境保护委员会办公室|环委会办公室|环委办)", t) for t in stated)
     if who is not None and who.category == PROVINCIAL:
@@ -128,7 +129,7 @@ def check_cc(doc: Document, who: Submitter | None) -> Finding:
         want = "抄报上级主管部委、抄送省生态环境保护委员会办公室"
     else:
         superior = any(re.match(r"^(省|湖北省|[\u4e00-\u9fff]{2,6}市)", c) and not _COMMITTEE_OFFICE.search(c) for c in cc) or any(
-            re.search(r"(抄报|报送|同时报)[^。；]{0,4}(省|市|上级|[\u4e00-\u9fff]{2,6}市)", t) for t in stated)
+            re.search(r"(抄报|报送|同时报|同时抄报)[^。；]{0,4}(省|市|上级|[\u4e00-\u9fff]{2,6}市)", t) for t in stated)
         want = "抄报上级主管部门、抄送同级生态环境保护委员会办公室"
     if who is None:
         return Finding("REPORT_CC", "未能识别报送单位，无法判断抄送要求。", status="unknown")
