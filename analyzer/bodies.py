@@ -116,6 +116,8 @@ def normalize_body(name: str, place: str | None = None) -> str:
 
 
 def _expand(locality: str, rest: str, gaz: Gazetteer) -> str:
+    if rest.startswith("政府") and not rest.startswith("政府办"):
+        rest = "人民" + rest  # 区政府督查室 → 区人民政府督查室
     if rest.startswith("委") and locality.endswith(("市", "县", "区", "州")):
         return "中共" + locality + rest  # 市委办公室 → 中共黄石市委办公室
     full = locality + gaz.bureaus.get(rest, rest)

@@ -23,7 +23,7 @@ _SUFFIX = (r"(?:委员会办公室|生态环境保护委员会|委员会|办公�
 #: An organ name: up to 24 characters ending in an organ suffix, then a boundary (not more name).
 ORG = rf"[\u4e00-\u9fff]{{1,24}}?{_SUFFIX}(?=$|[^\u4e00-\u9fff]|牵头|配合|负责|和|及|与|会同|共同|等|为|作为|按|要|组织|统筹|每|具体|依|对|在|于|应|将)"
 ORG_LIST = rf"{ORG}(?:[、和及与]{ORG})*"
-_SEP = r"(?:^|(?<=[（(【\[，,；;：:。\s、]))"
+_SEP = r"(?:^|(?<=[（(【\[）)】\]，,；;：:。\s、]))"
 
 LEAD_PATTERNS = [
     re.compile(rf"由({ORG_LIST})(?:共同|负责)?牵头"),
@@ -240,6 +240,8 @@ class LeadDetector:
                 candidate = bool(leads) or bool(responsible_in(text, place))
             if candidate and _NOT_A_TASK.search(text[:40]):
                 candidate = False
+            if candidate and re.search(r"阶段\s*[（(]", text[:24]) and not (leads or names_a_body(text)):
+                candidate = False  # "（一）排查摸底阶段（3月—4月）": a phase of the timetable, not a task
             # In 保障措施 and timetable sections a numbered paragraph is a task only when it names a unit.
             if candidate and (not (support_section or phase_section) or leads or names_a_body(text)):
                 item = LeadItem(text, p.page, leads, responsible_in(text, place, leads))
