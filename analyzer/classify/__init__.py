@@ -7,11 +7,16 @@ from pathlib import Path
 from ..errors import ConfigError
 from .base import NotFittedError, PassageClassifier, labels_to_matrix
 from .linear import LinearPassageClassifier
+from .transformer import EnsemblePassageClassifier, TransformerPassageClassifier
 
 __all__ = ["MODELS", "NotFittedError", "PassageClassifier", "labels_to_matrix", "load_model", "model_class"]
 
 #: name → class. Later models (transformer, ensemble) register here.
-MODELS: dict[str, type] = {"linear": LinearPassageClassifier}
+MODELS: dict[str, type] = {
+    "linear": LinearPassageClassifier,
+    "transformer": TransformerPassageClassifier,
+    "ensemble": EnsemblePassageClassifier,
+}
 
 
 def model_class(name: str) -> type:
