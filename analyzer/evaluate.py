@@ -31,23 +31,26 @@ class GoldDoc:
     passage_labels: dict[str, set[int]] = field(default_factory=dict)
 
 
-def load_gold(path: Path, splits: set[str] | None = None) -> list[GoldDoc]:
-    out = []
+def read_jsonl(path: Path, splits: set[str] | None = None):
+    """Records of a JSON Lines file, only those of the given splits (a record without one counts as test)."""
     with path.open(encoding="utf-8") as fh:
         for line in fh:
-            if not line.strip():
-                continue
-            d = json.loads(line)
-            split = d.get("split", "test")
-            if splits and split not in splits:
-                continue
-            texts = [p["text"] for p in d["paragraphs"]]
-            labels: dict[str, set[int]] = {}
-            for p in d["paragraphs"]:
-                labels.setdefault(p["text"].strip(), set()).update(p["articles"])
-            articles = set(d.get("articles") or {a for p in d["paragraphs"] for a in p["articles"]})
-            out.append(GoldDoc(d["id"], document_from_paragraphs(texts, d["id"]), articles, d["doc_type"],
-                               bool(d.get("lead", {}).get("named")), split, labels))
+            if line.strip():
+                d = json.loads(line)
+                if not splits or d.get("split", "test") in splits:
+                    yield d
+
+
+def load_gold(path: Path, splits: set[str] | None = None) -> list[GoldDoc]:
+    out = []
+    for d in read_jsonl(path, splits):
+        texts = [p["text"] for p in d["paragraphs"]]
+        labels: dict[str, set[int]] = {}
+        for p in d["paragraphs"]:
+            labels.setdefault(p["text"].strip(), set()).update(p["articles"])
+        articles = set(d.get("articles") or {a for p in d["paragraphs"] for a in p["articles"]})
+        out.append(GoldDoc(d["id"], document_from_paragraphs(texts, d["id"]), articles, d["doc_type"],
+                           bool(d.get("lead", {}).get("named")), d.get("split", "test"), labels))
     return out
 
 
@@ -151,19 +154,12 @@ class LeadGold:
 
 def load_lead_gold(path: Path, splits: set[str] | None = None) -> list[LeadGold]:
     """Documents of the lead set (corpora/lead/docs.jsonl): paragraphs with item/leads labels."""
-    out = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            d = json.loads(line)
-            if splits and d.get("split") not in splits:
-                continue
-            texts = [p["text"] for p in d["paragraphs"]]
-            out.append(LeadGold(d["id"], document_from_paragraphs(texts, d["id"]), bool(d["lead"]["named"]),
-                                set(d["lead"]["departments"]), int(d["lead"]["items_without_lead"]),
-                                sum(1 for p in d["paragraphs"] if p.get("item")), d.get("split", "test")))
-    return out
+    return [
+        LeadGold(d["id"], document_from_paragraphs([p["text"] for p in d["paragraphs"]], d["id"]),
+                 bool(d["lead"]["named"]), set(d["lead"]["departments"]), int(d["lead"]["items_without_lead"]),
+                 sum(1 for p in d["paragraphs"] if p.get("item")), d.get("split", "test"))
+        for d in read_jsonl(path, splits)
+    ]
 
 
 def evaluate_lead(analyzer, docs: list[LeadGold]) -> dict:
@@ -207,29 +203,22 @@ CHECK_CODES = ("REPORT_DEADLINE", "REPORT_ADDRESSEE", "REPORT_DISCLOSURE", "REPO
 
 def evaluate_checks(analyzer, gold_path: Path, docs_path: Path) -> dict:
     """Agreement of each duty check with hand labels (corpora/checks/gold.jsonl over corpora/coverage/docs.jsonl)."""
-    gold = {}
-    with gold_path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                g = json.loads(line)
-                gold[g["id"]] = g
+    gold = {g["id"]: g for g in read_jsonl(gold_path)}
     right = {c: 0 for c in CHECK_CODES}
     errors = []
     n = 0
-    with docs_path.open(encoding="utf-8") as fh:
-        for line in fh:
-            d = json.loads(line)
-            g = gold.get(d["id"])
-            if g is None:
-                continue
-            doc = document_from_paragraphs([p["text"] for p in d["paragraphs"]], d["id"])
-            analyzer.year = g.get("year") if analyzer.year is None else analyzer.year
-            doc = analyzer.analyze(doc)
-            got = {c.code: c.status for c in doc.checks}
-            n += 1
-            for code in CHECK_CODES:
-                ok = got.get(code) == g.get(code)
-                right[code] += ok
-                if not ok:
-                    errors.append({"id": d["id"], "check": code, "got": got.get(code), "want": g.get(code)})
+    for d in read_jsonl(docs_path, {"train", "dev", "test"}):
+        g = gold.get(d["id"])
+        if g is None:
+            continue
+        doc = document_from_paragraphs([p["text"] for p in d["paragraphs"]], d["id"])
+        analyzer.year = g.get("year") if analyzer.year is None else analyzer.year
+        doc = analyzer.analyze(doc)
+        got = {c.code: c.status for c in doc.checks}
+        n += 1
+        for code in CHECK_CODES:
+            ok = got.get(code) == g.get(code)
+            right[code] += ok
+            if not ok:
+                errors.append({"id": d["id"], "check": code, "got": got.get(code), "want": g.get(code)})
     return {"reports": n, "accuracy": {c: right[c] / n if n else 0.0 for c in CHECK_CODES}, "errors": errors}
