@@ -24,9 +24,9 @@ PROVINCIAL = "省直部门"
 LOCAL = "地方部门"
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
-#: A sentence saying this report itself is made public ("本报告同时在黄石市人民政府网公开").
 #: How a report refers to itself ("本报告", "这份报告", "报告全文", "这份总结" …).
 _SELF_REF = r"(本报告|本专题报告|此报告|该报告|这份报告|报告全文|报告同时|报告已|这份总结|本总结|本文件|此件)"
+#: A sentence saying this report itself is made public ("本报告同时在黄石市人民政府网公开").
 _DISCLOSE_SENTENCE = re.compile(rf"{_SELF_REF}[^。]{{0,80}}(公开|公布|发布|挂网|挂到|挂出|网站上|放到)"
                                 r"|(公开|公布|发布)[^。]{0,10}(本报告|此报告|本专题报告)")
 #: Ways reports describe the items a department leads without the word 牵头.

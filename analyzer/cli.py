@@ -178,8 +178,7 @@ def evaluate(
             raise AnalyzerError(f"标注集中没有划分为 {split} 的文档。")
         lead_result = evaluate_lead(Analyzer.load(model), lead_docs)
         typer.echo(format_lead_report(lead_result, f"{gold} [{split}] lead"))
-        if out:
-            out.write_text(json.dumps(lead_result, ensure_ascii=False, indent=1), encoding="utf-8")
+        _save_json(out, lead_result)
         return
     if task == "checks":
         from .evaluate import evaluate_checks
@@ -191,8 +190,7 @@ def evaluate(
             typer.echo(f"  {code:18s} {acc:.3f}")
         for e in check_result["errors"][:20]:
             typer.echo(f"  {e['id']} {e['check']}: got {e['got']} want {e['want']}")
-        if out:
-            out.write_text(json.dumps(check_result, ensure_ascii=False, indent=1), encoding="utf-8")
+        _save_json(out, check_result)
         return
     if task != "coverage":
         raise AnalyzerError(f"未知的评测任务 {task!r}；可用：coverage、lead、checks")
@@ -201,8 +199,13 @@ def evaluate(
         raise AnalyzerError(f"标注集中没有划分为 {split} 的文档。")
     result = run_evaluation(Analyzer.load(model), docs)
     typer.echo(format_report(result, f"{gold} [{split}] model={model}"))
-    if out:
-        out.write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    _save_json(out, result)
+
+
+def _save_json(path: Path | None, result: dict) -> None:
+    """Write a full evaluation result when --json was given."""
+    if path is not None:
+        path.write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
 
 
 @app.command()
