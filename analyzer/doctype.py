@@ -35,6 +35,9 @@ _POLICY_KIND = r"(方案|计划|办法|措施|清单|要点|规则|意见|细则
 _ECO = re.compile(r"生态|环境保护|人居环境|水环境|环保|污染|绿色发展|河湖|流域|督察|大气|水质|碳达峰|碳排放|林长|河长|共同缔造|"
                   r"蓝天|碧水|净土|无废|黑臭|秸秆|污水|排污|扬尘|固废|固体废物|垃圾|减排|湿地|禁渔|岸线|水源|空气|臭氧|噪声|土壤")
 _TASKS = re.compile(r"牵头|责任单位|配合单位|责任部门")
+#: A numbered paragraph that hands a duty to a unit: "一、…由市农业农村局负责", "…市农业农村局会同市公安局…".
+_NUMBERED_DUTY = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])[^。]*。.*"
+                            r"(?:[局厅委办府](?:负责|会同|要|按职责)|由[^。；]{2,24}负责)")
 _ISSUE_POLICY = re.compile(rf"关于(?:公开)?(印发|征求|转发|公布|下发)(?:[^《]*《)?(.+?{_POLICY_KIND}[^》]*?)》?(?:意见)?的?(通知|函|公告)")
 _NOT_A_REPORT = re.compile(r"讲话|来源[:：]|发布时间|述职|通报|纪要|简报|访谈|答记者问|致辞|发言")
 
@@ -48,7 +51,7 @@ def rule_type(doc: Document) -> str | None:
     title = doc.meta.title or (doc.paragraphs[0].text if doc.paragraphs else "")
     head = title + "".join(p.text for p in doc.paragraphs[:4])
     covered = sum(1 for a in doc.articles if a.covered)
-    assigning = sum(1 for p in doc.passages() if _TASKS.search(p.text))
+    assigning = sum(1 for p in doc.passages() if _TASKS.search(p.text) or _NUMBERED_DUTY.search(p.text))
     m = _ISSUE_POLICY.search(title)
     if m:
         return "policy_draft" if _ECO.search(m.group(2)) or covered >= 3 else "other"

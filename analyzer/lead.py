@@ -19,7 +19,8 @@ from .bodies import normalize_body, place_of
 from .datamodel import Document, Finding, LeadItem, LeadResult, Paragraph
 
 _SUFFIX = (r"(?:委员会办公室|生态环境保护委员会|委员会|办公室|办公厅|人民政府|人民检察院|人民法院|中级人民法院|党校|行政学院|领导小组|"
-           r"党委|市委|县委|州委|区委|管委会|管理委员会|政府|督查室|督察室|分局|支队|大队|中心|厅|局|委|办|院|部)")
+           r"党委|市委|县委|州委|区委|管委会|管理委员会|政府|督查室|督察室|分局|支队|大队|中队|执法队|派出所|管理所|环卫所|"
+           r"工作站|服务站|监测站|林业站|水利站|农技站|中心|厅|局|委|办|院|部)")
 #: An organ name: up to 24 characters ending in an organ suffix, then a boundary (not more name).
 ORG = rf"[\u4e00-\u9fff]{{1,24}}?{_SUFFIX}(?=$|[^\u4e00-\u9fff]|牵头|配合|负责|和|及|与|会同|共同|等|为|作为|按|要|组织|统筹|每|具体|依|对|在|于|应|将)"
 ORG_LIST = rf"{ORG}(?:[、和及与]{ORG})*"
@@ -29,7 +30,7 @@ LEAD_PATTERNS = [
     re.compile(rf"由({ORG_LIST})(?:共同|负责)?牵头"),
     # "梁子湖区、华容区政府牵头": places sharing one organ suffix
     re.compile(rf"{_SEP}((?:[\u4e00-\u9fff]{{2,8}}?(?:区|县)[、和])+{ORG})(?:负责|共同)?牵头(?!抓总)"),
-    re.compile(rf"{_SEP}({ORG_LIST})(?:负责|共同)?牵头(?!抓总)"),
+    re.compile(rf"{_SEP}({ORG_LIST})(?:要|应|应当|将|继续)?(?:负责|共同|具体)?牵头(?!抓总)"),
     re.compile(rf"{_SEP}({ORG_LIST})(?:每年|每季度|每月|年底前?|年初|统一|具体|负责)+牵头(?!抓总)"),
     re.compile(rf"{_SEP}({ORG_LIST})牵头抓总"),
     re.compile(rf"牵头(?:单位|部门|处室)\s*(?:[:：]|为|是)\s*({ORG}(?:\s*[、，,和]\s*{ORG})*)"),
@@ -51,8 +52,14 @@ _LEADING_WORDS = re.compile(r"^(?:由|经|请|在|对|向|将|把|从|并|要|�
 _TABLE_ROW = re.compile(r"^\s*\d{1,3}[\t\u3000 ]+\S")
 
 
+#: Heading phrases shaped like organ names: "强化考核督办", "加强组织领导小组…" start with a verb.
+_VERB_START = re.compile(r"^(?:加强|强化|严格|推进|推动|完善|健全|落实|建立|加大|做好|开展|深化|压实|抓好|实施|坚持|注重|统筹|"
+                         r"强化|提升|优化|规范|加快|确保|全面|持续|切实|积极|认真|扎实|成立|组建|设立)")
+_VERB_OFFICE = re.compile(r"(?:督办|查办|承办|交办|举办|创办|兴办|开办|包办|督导部|全部|局部|内部|外部|干部)$")
+
+
 def _is_body(name: str) -> bool:
-    if len(name) < 2 or _NOT_A_BODY.match(name) or re.search(_SUFFIX + "$", name) is None:
+    if len(name) < 2 or _NOT_A_BODY.match(name) or _VERB_START.match(name) or _VERB_OFFICE.search(name) or re.search(_SUFFIX + "$", name) is None:
         return False
     if re.search(r"[（）()]", name):  # a fragment of "各县（市、区）人民政府" split at its inner 、
         return False
@@ -67,6 +74,7 @@ _ORG_ANY = re.compile(ORG)
 def names_a_body(text: str) -> bool:
     """Whether the passage names any concrete body (as lead, responsible or subject): an organ-shaped
     name, or a body of the gazetteer as the domain segmenter cuts it ("县财政局要统筹…")."""
+    text = _PLURAL_BRACKET.sub("", text)
     if any(split_bodies(m.group(0)) for m in _ORG_ANY.finditer(text)):
         return True
     from .segment import body_words, get_segmenter
@@ -114,8 +122,13 @@ def _ordered(found: list[tuple[int, str]], place: str | None, exclude: set[str] 
     return list(seen)
 
 
+#: "各县（市、区）人民政府": the bracket would leave "人民政府" looking like a concrete body after "）".
+_PLURAL_BRACKET = re.compile(r"[（(][市县区州镇乡街道、，,\s]{1,10}[）)]")
+
+
 def leads_in(text: str, issuer: str | None = None, place: str | None = None) -> list[str]:
     """Lead bodies named in one passage, normalised, in order of appearance."""
+    text = _PLURAL_BRACKET.sub("", text)
     found = _find(LEAD_PATTERNS, text)
     self_ref = _SELF.search(text)
     if issuer and self_ref:
@@ -125,6 +138,7 @@ def leads_in(text: str, issuer: str | None = None, place: str | None = None) -> 
 
 def responsible_in(text: str, place: str | None = None, leads: list[str] | None = None) -> list[str]:
     """Concrete bodies named as responsible or partner units (not leads)."""
+    text = _PLURAL_BRACKET.sub("", text)
     return _ordered(_find(RESPONSIBLE_PATTERNS, text), place, set(leads or []))
 
 
@@ -178,6 +192,27 @@ def _is_item_candidate(passages: list[Paragraph], levels: list[int], i: int) -> 
 
 #: Top-level sections whose numbered paragraphs are tasks only when they name a unit (保障措施 and the like).
 _SUPPORT_SECTION = re.compile(r"保障|工作要求|组织实施|组织领导|实施要求|有关要求|工作机制")
+#: Leadership arrangements and exhortation, not a task: "成立领导小组", "主要负责同志牵头抓总", "各地要高度重视".
+_LEADERSHIP = re.compile(r"牵头抓总|负总责|领导小组|工作专班|主要负责同志|主要领导|亲自部署|亲自抓|统一领导|高度重视|一把手|"
+                         r"营造[^。；]{0,20}氛围|形成[^。；]{0,6}合力|协作配合")
+#: The strongest of those also outside 保障措施: "八、压实属地责任。各乡镇…要牵头抓总，主要负责同志亲自部署".
+_LEADERSHIP_ONLY = re.compile(r"牵头抓总|负总责|亲自部署|亲自抓")
+_LEADERSHIP_HEADING = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[）)、.．]?\s*[^。；，]{0,8}(?:责任|领导|组织)[^。；，]{0,4}。")
+#: A plural unit as the actor of a clause: "各乡镇每日下午5时前报送…", "各县（市、区）要…".
+_PLURAL_ACTOR = re.compile(r"(?:^|[。；;，,：:\s])\s*各(?:乡镇|镇|乡|街道|村|县|市|区|管理区|开发区)"
+                           r"[^。；;，,]{0,24}?"
+                           r"(?:要|应|须|必须|每|负责|牵头|按|定期|于|在|将|做好|落实|加强|报送|开展)")
+
+
+def _assigns_to_unit(text: str, leads: list[str]) -> bool:
+    """In 保障措施-like sections a numbered paragraph is a task when it gives a unit, named or plural, something to do."""
+    if leads:
+        return True
+    if _LEADERSHIP.search(text):
+        return False
+    return names_a_body(text) or bool(_PLURAL_ACTOR.search(_PLURAL_BRACKET.sub("", text)))
+
+
 #: Sections that lay out phases or a timetable: their numbered paragraphs are not tasks.
 _PHASE_SECTION = re.compile(r"步骤|阶段|时间安排|进度安排|实施进度")
 #: Sentences about the document itself or its machinery, not a task: "本方案由…牵头组织实施", "专班办公室设在…".
@@ -237,13 +272,15 @@ class LeadDetector:
             candidate = _is_item_candidate(passages, levels, i) or (_TABLE_ROW.match(text) and "\t" not in text)
             clause = bool(_CLAUSE.match(text))  # 第X条 of rules: a task only where it assigns one to a unit
             if clause:
-                candidate = bool(leads) or bool(responsible_in(text, place))
+                candidate = bool(leads) or bool(responsible_in(text, place)) or bool(_PLURAL_ACTOR.search(text))
+            if candidate and not leads and _LEADERSHIP_HEADING.match(text) and _LEADERSHIP_ONLY.search(text):
+                candidate = False
             if candidate and _NOT_A_TASK.search(text[:40]):
                 candidate = False
             if candidate and re.search(r"阶段\s*[（(]", text[:24]) and not (leads or names_a_body(text)):
                 candidate = False  # "（一）排查摸底阶段（3月—4月）": a phase of the timetable, not a task
             # In 保障措施 and timetable sections a numbered paragraph is a task only when it names a unit.
-            if candidate and (not (support_section or phase_section) or leads or names_a_body(text)):
+            if candidate and (not (support_section or phase_section) or _assigns_to_unit(text, leads)):
                 item = LeadItem(text, p.page, leads, responsible_in(text, place, leads))
                 items.append(item)
                 pending_heading = item

@@ -20,6 +20,9 @@ from analyzer.lead import leads_in
         ("由市住建局负责。", []),
         ("市生态环境局会同市公安局开展专项行动。", []),
         ("责任单位：市城管执法委、市农业农村局", []),
+        ("各县（市、区）人民政府牵头，市农业农村局配合。", []),
+        ("市林长制办公室要牵头建立巡林、督办、考核制度。", ["市林长制办公室"]),
+        ("（镇林业站、九资河派出所牵头）", ["镇林业站", "九资河派出所"]),
     ],
 )
 def test_lead_patterns_and_traps(text: str, expected: list[str]) -> None:
@@ -113,3 +116,25 @@ def test_lead_draft_without_any_lead_is_flagged() -> None:
 )
 def test_lead_bodies_get_full_official_names(name: str, place: str | None, full: str) -> None:
     assert normalize_body(name, place) == full
+
+
+def _support_items(paragraphs: list[str]) -> list[str]:
+    doc = _draft(["（一）推进磁湖截污控源工程。（市住建局牵头）", "二、保障措施", *paragraphs])
+    return [i.text for i in doc.lead.items[1:]]
+
+
+def test_lead_support_section_tasks_and_leadership_statements() -> None:
+    """In 保障措施 a paragraph is a task when it gives a unit (named or plural) something to do; leadership
+    arrangements and exhortation ("牵头抓总", "成立领导小组", "营造氛围") are not tasks."""
+    task_named = "（一）强化资金保障。市财政局要统筹安排专项资金。"
+    task_plural = "（二）严格信息报送。各乡镇每日下午5时前报送当日巡查情况。"
+    leadership = "（三）加强组织领导。市政府成立工作领导小组，各地主要负责同志牵头抓总。"
+    exhortation = "（四）加强宣传引导。各地各部门要加大宣传力度，营造全社会共同参与的良好氛围。"
+    heading_only = "（五）强化考核督办。将工作成效纳入年度综合考评，对推进不力的予以通报。"
+    assert _support_items([task_named, task_plural, leadership, exhortation, heading_only]) == [task_named, task_plural]
+
+
+def test_lead_leadership_paragraph_in_the_task_part_is_not_an_item() -> None:
+    doc = _draft(["（一）推进磁湖截污控源工程。（市住建局牵头）",
+                  "（二）压实属地责任。各县（市、区）人民政府要牵头抓总，主要负责同志亲自部署。"])
+    assert [i.leads for i in doc.lead.items] == [["黄石市住房和城乡建设局"]]
