@@ -60,8 +60,37 @@ class Gazetteer:
         return self.city_of_short.get(name, name)
 
 
+#: A town or street office as issuer: "富池镇人民政府", "后湖街道办事处".
+_SUBUNIT = re.compile(r"(?:^|[^\u4e00-\u9fff]|[市县区])((?:(?![市县区])[\u4e00-\u9fff]){2,5}?(?:镇|乡|街道))"
+                      r"(?:人民政府|办事处|党委|党工委|党政综合办)")
+#: Usual full names of town offices written short ("镇林业站" → "…镇林业工作站").
+TOWN_BODIES = {"林业站": "林业工作站", "环卫所": "环境卫生管理所", "河长办": "河湖长制办公室", "党政办": "党政综合办公室",
+               "政府": "人民政府", "水利站": "水利工作站", "农技站": "农业技术推广站", "执法队": "综合行政执法队",
+               "城管办": "城市管理办公室", "应急办": "应急管理办公室"}
+
+
 def place_of(doc: Document) -> str | None:
-    """The locality of the issuing body (黄石市, 通山县, 湖北省), from the issuer, the title or the opening lines."""
+    """The locality of the issuing body (黄石市, 通山县, 湖北省; 阳新县富池镇 for a town office), from the
+    issuer, the title or the opening lines."""
+    place = _county_level_place(doc)
+    for text in (doc.meta.issuer, doc.meta.title, *(p.text for p in doc.paragraphs[:4])):
+        if not text or text.rstrip().endswith(("：", ":")):  # 主送 "各乡镇人民政府、…：" names addressees, not the issuer
+            continue
+        m = _SUBUNIT.search(text)
+        if m and not re.match(r"各|全|本|所在|有关|相关|乡镇", m.group(1)):
+            gaz = Gazetteer.load()
+            if place is None or place not in gaz.parent_city:  # the town's county: the first one the text names
+                whole = "".join(p.text for p in doc.paragraphs)[:4000]
+                found = _places_pattern(tuple(c for c in gaz.places if c in gaz.parent_city)).search(whole)
+                branch = re.search(r"生态环境局([\u4e00-\u9fff]{1,3}?)分局", whole)
+                by_branch = next((branch.group(1) + x for x in ("县", "市", "区", "") if branch and
+                                  branch.group(1) + x in gaz.parent_city), None)
+                place = found.group(0) if found else by_branch or (place if place and place.endswith(("县", "区")) else None)
+            return (place or "") + m.group(1)
+    return place
+
+
+def _county_level_place(doc: Document) -> str | None:
     gaz = Gazetteer.load()
     pattern = _places_pattern(gaz.places)
     for text in (doc.meta.issuer, doc.meta.title, *(p.text for p in doc.paragraphs[:3])):
@@ -81,10 +110,40 @@ def _places_pattern(places: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(p) for p in places)) if places else re.compile(r"(?!x)x")
 
 
+_TOWN_PLACE = re.compile(r"^(.*(?:县|市|区))?([\u4e00-\u9fff]{2,5}?(?:镇|乡|街道))$")
+_BRANCH = re.compile(r"^(?:市)?生态环境局([\u4e00-\u9fff]{1,4})分局$")
+
+
 def normalize_body(name: str, place: str | None = None) -> str:
     """Full official name where it can be known; as written otherwise."""
+    full = _normalize(name, place)
+    branch = re.match(r"^([\u4e00-\u9fff]{1,4}(?:县|市))生态环境分局$", full)
+    gaz = Gazetteer.load()
+    if branch and branch.group(1) in gaz.parent_city:  # 县生态环境分局 in 随县 → 随州市生态环境局随县分局
+        county = branch.group(1)
+        return f"{gaz.parent_city[county]}生态环境局{county if len(county) == 2 else county[:-1]}分局"
+    return full
+
+
+def _normalize(name: str, place: str | None) -> str:
     gaz = Gazetteer.load()
     name = re.sub(r"\s+", "", name)
+    town = _TOWN_PLACE.match(place) if place and not place.endswith(("市", "县", "区", "州", "省")) else None
+    if town:  # a town or street document: 镇林业站 → 阳新县富池镇林业工作站; 县交通运输局 → 阳新县交通运输局
+        level = "街道" if place.endswith("街道") else place[-1]
+        if name.startswith(level) and len(name) > len(level) + 1:
+            rest = name[len(level):]
+            return place + TOWN_BODIES.get(rest, rest)
+        return _normalize(name, town.group(1) or None)
+    branch = re.match(r"^([\u4e00-\u9fff]{1,4}?)(?:县|市)?生态环境分局$", name)
+    if branch:  # "随县生态环境分局" → 随州市生态环境局随县分局 (branches belong to the city bureau)
+        county = next((c for c in gaz.parent_city if c.startswith(branch.group(1)) and len(c) - len(branch.group(1)) <= 1), None)
+        if county:
+            short = county if len(county) == 2 else county[:-1]
+            return f"{gaz.parent_city[county]}生态环境局{short}分局"
+    m = _BRANCH.match(name)
+    if m and place in gaz.parent_city and not place.endswith("区"):  # "市生态环境局大冶分局" in a 大冶市 document
+        return f"{gaz.parent_city[place]}生态环境局{m.group(1)}分局"
     if name in gaz.aliases:
         return gaz.aliases[name]
     if name.startswith("省") and "湖北" + name in gaz.aliases:
@@ -122,3 +181,17 @@ def _expand(locality: str, rest: str, gaz: Gazetteer) -> str:
         return "中共" + locality + rest  # 市委办公室 → 中共黄石市委办公室
     full = locality + gaz.bureaus.get(rest, rest)
     return gaz.aliases.get(full, full)
+
+
+def body_key(name: str) -> str:
+    """A comparison key under which spellings of one body agree: 宜昌市猇亭区X ≡ 猇亭区X, 罗田县九资河镇X ≡
+    九资河镇X, 管理委员会 ≡ 管委会. For measuring against labels written by different hands, not for output."""
+    gaz = Gazetteer.load()
+    key = name.replace("管理委员会", "管委会")
+    city = next((c for c in gaz.places if key.startswith(c) and key[len(c):].startswith(tuple(gaz.parent_city))), None)
+    if city:
+        key = key[len(city):]
+    county = next((c for c in gaz.parent_city if key.startswith(c)), None)
+    if county and re.match(r"[\u4e00-\u9fff]{2,5}?(?:镇|乡|街道)", key[len(county):]):
+        key = key[len(county):]
+    return key

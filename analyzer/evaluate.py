@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .bodies import body_key
 from .datamodel import Document
 from .kb import N_ARTICLES, load_kb
 from .pipeline import document_from_paragraphs
@@ -168,15 +169,16 @@ def evaluate_lead(analyzer, docs: list[LeadGold]) -> dict:
     errors = []
     for g in docs:
         doc = analyzer.analyze(g.doc)
-        pred = set(doc.lead.departments)
+        pred = {body_key(b) for b in doc.lead.departments}
+        gold_bodies = {body_key(b) for b in g.departments}
         named_ok += doc.lead.named == g.named
-        tp += len(pred & g.departments)
-        fp += len(pred - g.departments)
-        fn += len(g.departments - pred)
+        tp += len(pred & gold_bodies)
+        fp += len(pred - gold_bodies)
+        fn += len(gold_bodies - pred)
         iwl = doc.lead.items_without_lead
         iwl_ok += iwl == g.items_without_lead
-        if pred != g.departments or iwl != g.items_without_lead or doc.lead.named != g.named:
-            errors.append({"id": g.id, "extra": sorted(pred - g.departments), "missed": sorted(g.departments - pred),
+        if pred != gold_bodies or iwl != g.items_without_lead or doc.lead.named != g.named:
+            errors.append({"id": g.id, "extra": sorted(pred - gold_bodies), "missed": sorted(gold_bodies - pred),
                            "items_without_lead": [iwl, g.items_without_lead], "items": [len(doc.lead.items), g.items],
                            "doc_type": doc.doc_type})
     n = max(len(docs), 1)

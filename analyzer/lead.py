@@ -20,7 +20,7 @@ from .datamodel import Document, Finding, LeadItem, LeadResult, Paragraph
 
 _SUFFIX = (r"(?:委员会办公室|生态环境保护委员会|委员会|办公室|办公厅|人民政府|人民检察院|人民法院|中级人民法院|党校|行政学院|领导小组|"
            r"党委|市委|县委|州委|区委|管委会|管理委员会|政府|督查室|督察室|分局|支队|大队|中队|执法队|派出所|管理所|环卫所|"
-           r"工作站|服务站|监测站|林业站|水利站|农技站|中心|厅|局|委|办|院|部)")
+           r"工作站|服务站|监测站|林业站|水利站|农技站|财政所|司法所|供电所|供电公司|有限公司|中心|厅|局|委|办|院|部)")
 #: An organ name: up to 24 characters ending in an organ suffix, then a boundary (not more name).
 ORG = rf"[\u4e00-\u9fff]{{1,24}}?{_SUFFIX}(?=$|[^\u4e00-\u9fff]|牵头|配合|负责|和|及|与|会同|共同|等|为|作为|按|要|组织|统筹|每|具体|依|对|在|于|应|将)"
 ORG_LIST = rf"{ORG}(?:[、和及与]{ORG})*"
@@ -33,12 +33,12 @@ LEAD_PATTERNS = [
     re.compile(rf"{_SEP}({ORG_LIST})(?:要|应|应当|将|继续)?(?:负责|共同|具体)?牵头(?!抓总)"),
     re.compile(rf"{_SEP}({ORG_LIST})(?:每年|每季度|每月|年底前?|年初|统一|具体|负责)+牵头(?!抓总)"),
     re.compile(rf"{_SEP}({ORG_LIST})牵头抓总"),
-    re.compile(rf"牵头(?:单位|部门|处室)\s*(?:[:：]|为|是)\s*({ORG}(?:\s*[、，,和]\s*{ORG})*)"),
-    re.compile(rf"({ORG})\s*[（(【\[]\s*牵头\s*[）)】\]]"),
+    re.compile(rf"牵头(?:单位|部门|处室)\s*(?:[:：]|为|是|[】\]])\s*({ORG}(?:\s*[、，,和]\s*{ORG})*)"),
+    re.compile(rf"({ORG})\s*[（(【\[]\s*牵头(?:单位|部门)?\s*[）)】\]]"),
     re.compile(rf"{_SEP}({ORG_LIST})(?:作为|为|是)(?:[^，。；]{{0,16}}?)牵头(?:单位|部门)"),
 ]
 RESPONSIBLE_PATTERNS = [
-    re.compile(rf"(?:责任|配合|协办|参与|主办)(?:单位|部门)\s*[:：]\s*({ORG}(?:\s*[、，,和]\s*{ORG})*)"),
+    re.compile(rf"(?:责任|配合|协办|参与|主办)(?:单位|部门)\s*(?:[:：]|[】\]])\s*({ORG}(?:\s*[、，,和]\s*{ORG})*)"),
     re.compile(rf"由({ORG_LIST})(?:按职责)?(?:负责|承担|组织实施|具体实施)"),
     re.compile(rf"{_SEP}({ORG_LIST})(?:会同|配合|协助|负责)"),
     re.compile(rf"会同({ORG_LIST})"),
@@ -193,8 +193,8 @@ def _is_item_candidate(passages: list[Paragraph], levels: list[int], i: int) -> 
 #: Top-level sections whose numbered paragraphs are tasks only when they name a unit (保障措施 and the like).
 _SUPPORT_SECTION = re.compile(r"保障|工作要求|组织实施|组织领导|实施要求|有关要求|工作机制")
 #: Leadership arrangements and exhortation, not a task: "成立领导小组", "主要负责同志牵头抓总", "各地要高度重视".
-_LEADERSHIP = re.compile(r"牵头抓总|负总责|领导小组|工作专班|主要负责同志|主要领导|亲自部署|亲自抓|统一领导|高度重视|一把手|"
-                         r"营造[^。；]{0,20}氛围|形成[^。；]{0,6}合力|协作配合")
+_LEADERSHIP = re.compile(r"牵头抓总|负总责|成立[^。；]{0,30}(?:领导小组|工作专班|指挥部)|主要负责同志|主要领导|亲自部署|亲自抓|"
+                         r"统一领导|高度重视|一把手|营造[^。；]{0,20}氛围|形成[^。；]{0,6}合力|协作配合|扛起|扛牢|主体责任")
 #: The strongest of those also outside 保障措施: "八、压实属地责任。各乡镇…要牵头抓总，主要负责同志亲自部署".
 _LEADERSHIP_ONLY = re.compile(r"牵头抓总|负总责|亲自部署|亲自抓")
 _LEADERSHIP_HEADING = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[）)、.．]?\s*[^。；，]{0,8}(?:责任|领导|组织)[^。；，]{0,4}。")
@@ -216,9 +216,14 @@ def _assigns_to_unit(text: str, leads: list[str]) -> bool:
 #: Sections that lay out phases or a timetable: their numbered paragraphs are not tasks.
 _PHASE_SECTION = re.compile(r"步骤|阶段|时间安排|进度安排|实施进度")
 #: Sentences about the document itself or its machinery, not a task: "本方案由…牵头组织实施", "专班办公室设在…".
-_NOT_A_TASK = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[）)]?\s*(?:本方案|本计划|本清单|本办法|本规则|本通知|本意见)|设在|负责解释|自印发之日起")
+_NOT_A_TASK = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[）)]?\s*(?:本方案|本计划|本清单|本办法|本规则|本通知|本意见)|设在|负责解释|自印发之日起|制定本(?:规则|办法|细则|规定|制度|方案|措施)")
 _CLAUSE = re.compile(r"^第[一二三四五六七八九十百]+条")
-_TRAILING = re.compile(r"(?:牵头单位|牵头部门|责任单位|责任部门|配合单位)\s*[:：]")
+#: Actors named by kind rather than by name: "乡镇人民政府（街道办事处）负责…", "运维单位应当…".
+_GENERIC_ACTOR = re.compile(r"(?:乡镇人民政府|街道办事处|村（居）民委员会|[\u4e00-\u9fff]{0,6}(?:单位|企业|经营者|业主|管理人))"
+                            r"[^。；]{0,12}?(?:应当|负责|须|必须|要)")
+#: A short unlabelled line that only says who does the item above: "由市水利和湖泊局具体牵头，…配合", "县农业农村局为牵头单位，…".
+_ASSIGNMENT_LINE = re.compile(r"^由|为牵头单位|牵头[，,；;。]|牵头$|配合[。；]?$|负责[。；]?$|组织实施[。；]?$")
+_TRAILING = re.compile(r"(?:牵头单位|牵头部门|责任单位|责任部门|配合单位)\s*[:：】\]]")
 #: Unnumbered paragraphs that state the task of the numbered problem or heading above them.
 _TASK_LABEL = re.compile(r"^(?:整改措施|工作措施|主要任务|任务内容|具体措施|重点任务|工作任务)\s*[:：]")
 
@@ -254,11 +259,15 @@ class LeadDetector:
                         items.append(item)
                         departments.update(dict.fromkeys(item.leads))
                         continue
+            elif table is not None and "\t" in p.text and len([c for c in cells if c]) <= 2 and len(text) <= 40:
+                continue  # a group row of the table ("（一）\t工业固体废物")
             elif "\t" not in p.text and not _TABLE_ROW.match(text):
                 table = None  # the table has ended; a row of a group heading ("一\t水环境治理") keeps it
             leads = leads_in(text, issuer, place)
             departments.update(dict.fromkeys(leads))
-            if levels[i] == 0 and len(text) <= 160 and _TRAILING.search(text[:40]) and items and last_item_open:
+            if levels[i] == 0 and items and last_item_open and (
+                (len(text) <= 160 and _TRAILING.search(text[:40])) or (len(text) <= 80 and _ASSIGNMENT_LINE.search(text)
+                                                                        and (leads or responsible_in(text, place)))):
                 # A trailing "牵头单位：…；责任单位：…" line completes the item above.
                 items[-1].leads = items[-1].leads or leads
                 items[-1].responsible = _merge(items[-1].responsible, responsible_in(text, place, leads))
@@ -272,7 +281,8 @@ class LeadDetector:
             candidate = _is_item_candidate(passages, levels, i) or (_TABLE_ROW.match(text) and "\t" not in text)
             clause = bool(_CLAUSE.match(text))  # 第X条 of rules: a task only where it assigns one to a unit
             if clause:
-                candidate = bool(leads) or bool(responsible_in(text, place)) or bool(_PLURAL_ACTOR.search(text))
+                candidate = bool(leads) or bool(responsible_in(text, place)) or bool(_PLURAL_ACTOR.search(text)) or bool(
+                    _GENERIC_ACTOR.search(text))
             if candidate and not leads and _LEADERSHIP_HEADING.match(text) and _LEADERSHIP_ONLY.search(text):
                 candidate = False
             if candidate and _NOT_A_TASK.search(text[:40]):
@@ -288,6 +298,7 @@ class LeadDetector:
             elif levels[i]:
                 last_item_open = False
         longest = _longest_forms(doc, place)
+        longest.update(_zone_forms(doc, [*departments, *(b for it in items for b in (*it.leads, *it.responsible))]))
         for item in items:
             item.leads = list(dict.fromkeys(longest.get(b, b) for b in item.leads))
         departments = dict.fromkeys(longest.get(b, b) for b in departments)
@@ -331,6 +342,28 @@ def _longest_forms(doc: Document, place: str | None) -> dict[str, str]:
         longer = [n for n in names if _is_abbreviation(short, n)]
         if len(longer) == 1:
             out[short] = longer[0]
+    return out
+
+
+_ZONE_LONG = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:高新技术产业开发区|经济技术开发区|经济开发区)")
+_ZONE_SHORT = {"高新技术产业开发区": ("高新区",), "经济技术开发区": ("经开区", "开发区"), "经济开发区": ("经开区", "开发区")}
+
+
+def _zone_forms(doc: Document, bodies: list[str]) -> dict[str, str]:
+    """"高新区发展改革局" in a document that names 襄阳高新技术产业开发区 → 襄阳高新技术产业开发区发展改革局."""
+    zones = dict.fromkeys(m.group(0) for p in doc.paragraphs[:12] for m in _ZONE_LONG.finditer(p.text))
+    out = {}
+    issuer = _ZONE_LONG.search(doc.meta.issuer or "")
+    if issuer:  # a zone's own document: "区规划建设局" is the zone's bureau
+        out.update({b: issuer.group(0) + b[1:] for b in bodies if b.startswith("区") and len(b) > 3})
+    for zone in zones:
+        kind = next(k for k in _ZONE_SHORT if zone.endswith(k))
+        stem = zone[: -len(kind)]
+        shorts = [stem + s for s in _ZONE_SHORT[kind]] + list(_ZONE_SHORT[kind])
+        for body in bodies:
+            short = next((s for s in shorts if body.startswith(s) and len(body) > len(s) + 1), None)
+            if short and sum(z.endswith(kind) for z in zones) == 1:
+                out[body] = zone + body[len(short):]
     return out
 
 

@@ -112,6 +112,10 @@ def test_lead_draft_without_any_lead_is_flagged() -> None:
         ("华容区政府", "鄂州市", "鄂州市华容区人民政府"),
         ("市委宣传部", "宜昌市", "中共宜昌市委宣传部"),
         ("黄石经济技术开发区管委会", "黄石市", "黄石经济技术开发区管委会"),
+        ("镇林业站", "阳新县富池镇", "阳新县富池镇林业工作站"),
+        ("县交通运输局", "阳新县富池镇", "阳新县交通运输局"),
+        ("县生态环境分局", "随县", "随州市生态环境局随县分局"),
+        ("市生态环境局大冶分局", "大冶市", "黄石市生态环境局大冶分局"),
     ],
 )
 def test_lead_bodies_get_full_official_names(name: str, place: str | None, full: str) -> None:
@@ -138,3 +142,33 @@ def test_lead_leadership_paragraph_in_the_task_part_is_not_an_item() -> None:
     doc = _draft(["（一）推进磁湖截污控源工程。（市住建局牵头）",
                   "（二）压实属地责任。各县（市、区）人民政府要牵头抓总，主要负责同志亲自部署。"])
     assert [i.leads for i in doc.lead.items] == [["黄石市住房和城乡建设局"]]
+
+
+def test_lead_town_document_names_town_bodies_in_full() -> None:
+    analyzer = Analyzer.load()
+    doc = analyzer.analyze(document_from_paragraphs([
+        "富池镇人民政府关于印发《富池镇沿江码头污染防治工作方案》的通知", "各村（社区）、镇直各单位：",
+        "黄石市生态环境局阳新分局将加强技术指导。", "一、重点任务",
+        "（一）清理沿河生活垃圾，汛期前完成一轮集中清理。（镇环卫所牵头）",
+        "（二）开展码头油污水专项检查。由县交通运输局牵头。", "富池镇人民政府", "2024年3月1日"]))
+    assert [i.leads for i in doc.lead.items] == [["阳新县富池镇环境卫生管理所"], ["阳新县交通运输局"]]
+
+
+def test_lead_unlabelled_trailing_lines_and_bracket_labels() -> None:
+    doc = _draft(["（一）推进磁湖截污控源工程，年底前完成主城区排口整治。",
+                  "由市住建局具体牵头，市生态环境局配合。",
+                  "（二）加强饮用水水源地保护，完成保护区规范化建设。",
+                  "【牵头单位】市生态环境局 【责任单位】市水利和湖泊局",
+                  "（三）开展入河排污口排查。",
+                  "市水利和湖泊局为牵头单位，市生态环境局配合"])
+    assert [i.leads for i in doc.lead.items] == [["黄石市住房和城乡建设局"], ["黄石市生态环境局"], ["黄石市水利和湖泊局"]]
+    assert doc.lead.items[1].responsible == ["黄石市水利和湖泊局"]
+
+
+def test_lead_zone_document_expands_zone_bureaus() -> None:
+    analyzer = Analyzer.load()
+    doc = analyzer.analyze(document_from_paragraphs([
+        "襄阳高新技术产业开发区管理委员会", "关于印发《襄阳高新区扬尘污染防治工作方案》的通知", "一、重点任务",
+        "（一）加强施工工地扬尘管控。（高新区规划建设局牵头）", "（二）强化道路保洁。（区城管执法局牵头）",
+        "襄阳高新技术产业开发区管理委员会", "2024年3月1日"]))
+    assert doc.lead.departments == ["襄阳高新技术产业开发区规划建设局", "襄阳高新技术产业开发区城管执法局"]
