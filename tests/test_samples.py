@@ -94,3 +94,17 @@ def test_samples_table_lists_every_sample() -> None:
     assert proc.returncode == 0, proc.stderr
     for name in GOLD:
         assert name[:12] in proc.stdout
+
+
+@pytest.mark.parametrize("name", [n for n in TEXT_KINDS if GOLD[n]["doc_kind"] in ("policy_draft", "annual_report")])
+def test_samples_every_lead_body_has_its_full_official_name(name: str) -> None:
+    """Issue 4: a body is shown as 湖北省…/中共…/<市州或县区全称>…, never as 市委/县林业局/省环委办."""
+    from analyzer.analysis import Analyzer
+    from analyzer.bodies import Gazetteer
+
+    gaz = Gazetteer.load()
+    localities = ("湖北", "中共", *gaz.places)  # 黄石海事局 is a full name too
+    doc = Analyzer.load().analyze(read_document(SAMPLES / name))
+    bodies = [*doc.lead.departments, *(b for item in doc.lead.items for b in item.responsible)]
+    assert doc.lead.departments, name
+    assert [b for b in bodies if not b.startswith(localities) or len(b) < 6] == []
