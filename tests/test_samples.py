@@ -107,4 +107,4 @@ def test_samples_every_lead_body_has_its_full_official_name(name: str) -> None:
     doc = Analyzer.load().analyze(read_document(SAMPLES / name))
     bodies = [*doc.lead.departments, *(b for item in doc.lead.items for b in item.responsible)]
     assert doc.lead.departments, name
-    assert [b for b in bodies if not b.startswith(localities) or len(b) < 6] == []
+    assert [b for b in bodies if not b.startswith(localities) or len(b) < 4] == []
