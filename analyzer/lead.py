@@ -20,17 +20,17 @@ from .datamodel import Document, Finding, LeadItem, LeadResult, Paragraph
 
 _SUFFIX = (r"(?:委员会办公室|生态环境保护委员会|委员会|办公室|办公厅|人民政府|人民检察院|人民法院|中级人民法院|党校|行政学院|领导小组|"
            r"党委|市委|县委|州委|区委|管委会|管理委员会|政府|督查室|督察室|分局|支队|大队|中队|执法队|派出所|管理所|环卫所|"
-           r"工作站|服务站|监测站|林业站|水利站|农技站|财政所|司法所|供电所|供电公司|有限公司|中心|厅|局|委|办|院|部)")
+           r"工作站|服务站|监测站|林业站|水利站|农技站|财政所|司法所|供电所|供电公司|有限公司|联合社|合作社|供销社|中心|厅|局|委|办|院|部)")
 #: An organ name: up to 24 characters ending in an organ suffix, then a boundary (not more name).
-ORG = rf"[\u4e00-\u9fff]{{1,24}}?{_SUFFIX}(?=$|[^\u4e00-\u9fff]|牵头|配合|负责|和|及|与|会同|共同|等|为|作为|按|要|组织(?!部)|统筹|每|具体|依|对|在|于|应|将)"
+ORG = rf"[\u4e00-\u9fff]{{1,24}}?{_SUFFIX}(?=$|[^\u4e00-\u9fff]|牵头|配合|负责|和|及|与|会同|共同|等|为|作为|按|要|组织(?!部)|统筹|每|具体|联合|依|对|在|于|应|将)"
 ORG_LIST = rf"{ORG}(?:[、和及与]{ORG})*"
-_SEP = r"(?:^|(?<=[（(【\[）)】\]，,；;：:。\s、]))"
+_SEP = r"(?:^|(?<=[（(【\[）)】\]，,；;：:。\s、.．①-⑳]))"
 
 LEAD_PATTERNS = [
-    re.compile(rf"由({ORG_LIST})(?:共同|负责)?牵头"),
+    re.compile(rf"由({ORG_LIST})(?:共同|负责|联合|具体)?牵头"),
     # "梁子湖区、华容区政府牵头": places sharing one organ suffix
     re.compile(rf"{_SEP}((?:[\u4e00-\u9fff]{{2,8}}?(?:区|县)[、和])+{ORG})(?:负责|共同)?牵头(?!抓总)"),
-    re.compile(rf"{_SEP}({ORG_LIST})(?:要|应|应当|将|继续)?(?:负责|共同|具体)?牵头(?!抓总)"),
+    re.compile(rf"{_SEP}({ORG_LIST})(?:要|应|应当|将|继续)?(?:负责|共同|具体|联合)?牵头(?!抓总)"),
     re.compile(rf"{_SEP}({ORG_LIST})(?:每年|每季度|每月|年底前?|年初|统一|具体|负责)+牵头(?!抓总)"),
     re.compile(rf"{_SEP}({ORG_LIST})牵头抓总"),
     re.compile(rf"牵头(?:单位|部门|处室)\s*(?:[:：]|为|是|[】\]])\s*({ORG}(?:\s*[、，,和]\s*{ORG})*)"),
@@ -86,6 +86,8 @@ def names_a_body(text: str) -> bool:
 def split_bodies(group: str) -> list[str]:
     """Bodies in a list such as "市生态环境局、市水利和湖泊局": split at 、，; split at 和/及/与
     only when both sides are organ names (市住房和城乡建设局 is one body)."""
+    if re.match(r"^(?:由)?各", group.strip()):
+        return []  # "各新城区、开发区人民政府": 各 makes the whole list plural
     bodies: list[str] = []
     places: list[str] = []  # "梁子湖区、华容区政府": places waiting for the shared suffix
     for part in re.split(r"[、，,;；/]", group):
@@ -104,10 +106,16 @@ def split_bodies(group: str) -> list[str]:
     return bodies
 
 
+#: The clause before a match: "各新城区、" or "各市、州、" there makes the whole list plural.
+_PLURAL_LEAD_IN = re.compile(r"(?:^|[，,；;：:。（(\s])(?:由)?各[^，,；;：:。（(\s]*、$")
+
+
 def _find(patterns: list[re.Pattern[str]], text: str) -> list[tuple[int, str]]:
     found = []
     for pattern in patterns:
         for m in pattern.finditer(text):
+            if _PLURAL_LEAD_IN.search(text[max(0, m.start(1) - 30): m.start(1)]):
+                continue
             for body in split_bodies(m.group(1)):
                 found.append((m.start(1) + max(m.group(1).find(body), 0), body))
     return found
@@ -126,9 +134,13 @@ def _ordered(found: list[tuple[int, str]], place: str | None, exclude: set[str] 
 _PLURAL_BRACKET = re.compile(r"[（(][市县区州镇乡街道、，,\s]{1,10}[）)]")
 
 
+#: "开发区安全生产和生态环境局（以下简称安环局）牵头": the note must not stand between a body and 牵头.
+_ALIAS_NOTE = re.compile(r"[（(]以下简称[“\"]?([\u4e00-\u9fff]{2,12})[”\"]?[）)]")
+
+
 def leads_in(text: str, issuer: str | None = None, place: str | None = None) -> list[str]:
     """Lead bodies named in one passage, normalised, in order of appearance."""
-    text = _PLURAL_BRACKET.sub("", text)
+    text = _ALIAS_NOTE.sub("", _PLURAL_BRACKET.sub("", text))
     found = _find(LEAD_PATTERNS, text)
     self_ref = _SELF.search(text)
     if issuer and self_ref:
@@ -138,7 +150,7 @@ def leads_in(text: str, issuer: str | None = None, place: str | None = None) -> 
 
 def responsible_in(text: str, place: str | None = None, leads: list[str] | None = None) -> list[str]:
     """Concrete bodies named as responsible or partner units (not leads)."""
-    text = _PLURAL_BRACKET.sub("", text)
+    text = _ALIAS_NOTE.sub("", _PLURAL_BRACKET.sub("", text))
     return _ordered(_find(RESPONSIBLE_PATTERNS, text), place, set(leads or []))
 
 
@@ -194,12 +206,13 @@ def _is_item_candidate(passages: list[Paragraph], levels: list[int], i: int) -> 
 _SUPPORT_SECTION = re.compile(r"保障|工作要求|组织实施|组织领导|实施要求|有关要求|工作机制")
 #: Leadership arrangements and exhortation, not a task: "成立领导小组", "主要负责同志牵头抓总", "各地要高度重视".
 _LEADERSHIP = re.compile(r"牵头抓总|负总责|成立[^。；]{0,30}(?:领导小组|工作专班|指挥部)|主要负责同志|主要领导|亲自部署|亲自抓|"
-                         r"统一领导|高度重视|一把手|营造[^。；]{0,20}氛围|形成[^。；]{0,6}合力|协作配合|扛起|扛牢|主体责任")
+                         r"统一领导|高度重视|一把手|营造[^。；]{0,20}氛围|形成[^。；]{0,6}合力|协作配合|扛起|扛牢|主体责任|政治站位|"
+                         r"议事日程|一级抓一级|层层抓落实")
 #: The strongest of those also outside 保障措施: "八、压实属地责任。各乡镇…要牵头抓总，主要负责同志亲自部署".
 _LEADERSHIP_ONLY = re.compile(r"牵头抓总|负总责|亲自部署|亲自抓")
 _LEADERSHIP_HEADING = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[）)、.．]?\s*[^。；，]{0,8}(?:责任|领导|组织)[^。；，]{0,4}。")
 #: A plural unit as the actor of a clause: "各乡镇每日下午5时前报送…", "各县（市、区）要…".
-_PLURAL_ACTOR = re.compile(r"(?:^|[。；;，,：:\s])\s*各(?:乡镇|镇|乡|街道|村|县|市|区|管理区|开发区)"
+_PLURAL_ACTOR = re.compile(r"(?:^|[。；;，,：:\s）)]|由)\s*各(?:乡镇|镇|乡|街道|村|县|市|区|管理区|开发区)"
                            r"[^。；;，,]{0,24}?"
                            r"(?:要|应|须|必须|每|负责|牵头|按|定期|于|在|将|做好|落实|加强|报送|开展)")
 
@@ -218,11 +231,21 @@ _PHASE_SECTION = re.compile(r"步骤|阶段|时间安排|进度安排|实施进�
 #: Sentences about the document itself or its machinery, not a task: "本方案由…牵头组织实施", "专班办公室设在…".
 _NOT_A_TASK = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[）)]?\s*(?:本方案|本计划|本清单|本办法|本规则|本通知|本意见)|设在|负责解释|自印发之日起|制定本(?:规则|办法|细则|规定|制度|方案|措施)")
 _CLAUSE = re.compile(r"^第[一二三四五六七八九十百]+条")
+#: Verbs by which a clause hands a named body a duty: "省卫生健康委负责…", "…由省生态环境厅召集".
+_CLAUSE_DUTY = re.compile(r"应当|负责|须|必须|召集|协调|组织开展|牵头")
+#: Sections of targets and principles: their numbered paragraphs ("1.1 到2025年…") are not tasks.
+_GOAL_SECTION = re.compile(r"目标|总体要求|指导思想|基本原则|工作原则")
 #: Actors named by kind rather than by name: "乡镇人民政府（街道办事处）负责…", "运维单位应当…".
 _GENERIC_ACTOR = re.compile(r"(?:乡镇人民政府|街道办事处|村（居）民委员会|[\u4e00-\u9fff]{0,6}(?:单位|企业|经营者|业主|管理人))"
                             r"[^。；]{0,12}?(?:应当|负责|须|必须|要)")
 #: A short unlabelled line that only says who does the item above: "由市水利和湖泊局具体牵头，…配合", "县农业农村局为牵头单位，…".
 _ASSIGNMENT_LINE = re.compile(r"^由|为牵头单位|牵头[，,；;。]|牵头$|配合[。；]?$|负责[。；]?$|组织实施[。；]?$")
+def _only_assignment(text: str) -> bool:
+    """A line whose every clause only says who acts ("由X具体牵头，Y配合，沿线县政府组织实施。"), no task of its own."""
+    clauses = [c for c in re.split(r"[，,；;。]", text) if c.strip()]
+    return len(text) <= 80 and all(re.search(r"牵头|配合|负责|组织实施|参与|协助|协办|落实", c) for c in clauses)
+
+
 _TRAILING = re.compile(r"(?:牵头单位|牵头部门|责任单位|责任部门|配合单位)\s*[:：】\]]")
 #: Unnumbered paragraphs that state the task of the numbered problem or heading above them.
 _TASK_LABEL = re.compile(r"^(?:整改措施|工作措施|主要任务|任务内容|具体措施|重点任务|工作任务)\s*[:：]")
@@ -239,7 +262,7 @@ class LeadDetector:
         departments: dict[str, None] = {}
         items: list[LeadItem] = []
         table: _Table | None = None
-        support_section = phase_section = False
+        support_section = phase_section = goal_section = False
         last_item_open = False  # a trailing 牵头单位 line may still complete the last item
         pending_heading: LeadItem | None = None
         for i, p in enumerate(passages):
@@ -247,6 +270,7 @@ class LeadDetector:
             if levels[i] == 1:
                 support_section = bool(_SUPPORT_SECTION.search(text[:20]))
                 phase_section = bool(_PHASE_SECTION.search(text[:20]))
+                goal_section = bool(_GOAL_SECTION.search(text[:12])) and len(text) <= 30
             cells = _cells(text)
             if len(cells) >= 3:
                 header = _Table.from_header(cells)
@@ -265,8 +289,8 @@ class LeadDetector:
                 table = None  # the table has ended; a row of a group heading ("一\t水环境治理") keeps it
             leads = leads_in(text, issuer, place)
             departments.update(dict.fromkeys(leads))
-            if levels[i] == 0 and items and last_item_open and (
-                (len(text) <= 160 and _TRAILING.search(text[:40])) or (len(text) <= 80 and _ASSIGNMENT_LINE.search(text)
+            if levels[i] == 0 and items and last_item_open and not _TASK_LABEL.match(text) and (
+                (len(text) <= 160 and _TRAILING.search(text[:40])) or (_only_assignment(text) and _ASSIGNMENT_LINE.search(text)
                                                                         and (leads or responsible_in(text, place)))):
                 # A trailing "牵头单位：…；责任单位：…" line completes the item above.
                 items[-1].leads = items[-1].leads or leads
@@ -282,7 +306,10 @@ class LeadDetector:
             clause = bool(_CLAUSE.match(text))  # 第X条 of rules: a task only where it assigns one to a unit
             if clause:
                 candidate = bool(leads) or bool(responsible_in(text, place)) or bool(_PLURAL_ACTOR.search(text)) or bool(
-                    _GENERIC_ACTOR.search(text))
+                    _GENERIC_ACTOR.search(text)) or bool(names_a_body(text) and _CLAUSE_DUTY.search(text))
+                candidate = candidate and (bool(leads) or not _LEADERSHIP_ONLY.search(text))
+            if candidate and not leads and goal_section:
+                candidate = False
             if candidate and not leads and _LEADERSHIP_HEADING.match(text) and _LEADERSHIP_ONLY.search(text):
                 candidate = False
             if candidate and _NOT_A_TASK.search(text[:40]):
@@ -342,6 +369,12 @@ def _longest_forms(doc: Document, place: str | None) -> dict[str, str]:
         longer = [n for n in names if _is_abbreviation(short, n)]
         if len(longer) == 1:
             out[short] = longer[0]
+    for p in doc.paragraphs:  # "X（以下简称Y）": the document defines its own short form
+        for m in _ALIAS_NOTE.finditer(p.text):
+            before = list(_ORG_ANY.finditer(p.text[: m.start()]))
+            bodies = split_bodies(before[-1].group(0)) if before and before[-1].end() == m.start() else []
+            if bodies:
+                out[normalize_body(m.group(1), place)] = normalize_body(bodies[-1], place)
     return out
 
 

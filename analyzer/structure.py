@@ -31,12 +31,17 @@ _KIND_END = re.compile(
 _ORG_END = re.compile(
     r"(委员会|办公室|办公厅|人民政府|政府|党委|市委|州委|县委|区委|厅|局|委|办|院|部|会|中心|站|所|署|社|司|处|队|公司)$"
 )
+#: Numbering styles by their usual rank in Chinese official documents (GB/T 9704 uses 一、（一）1.（1）; offices
+#: also write 第一部分, 【一】, 2.1 and ①). Only the order matters: a section path holds the markers above a paragraph.
 _HEADING_LEVELS = [
+    (0, re.compile(r"^第([一二三四五六七八九十]+)(?:部分|章)")),
     (1, re.compile(r"^([一二三四五六七八九十百]+)、")),
+    (1, re.compile(r"^[【〔\[]([一二三四五六七八九十百]+)[】〕\]]")),
     (2, re.compile(r"^[（(]([一二三四五六七八九十百]+)[）)]")),
     (3, re.compile(r"^(\d{1,3})[.．、](?!\d)")),
-    (4, re.compile(r"^[（(](\d{1,3})[）)]")),
-    (5, re.compile(r"^([①-⑳])")),
+    (4, re.compile(r"^(\d{1,2}[.．]\d{1,2})(?![\d.．万亿%])")),
+    (5, re.compile(r"^[（(](\d{1,3})[）)]")),
+    (6, re.compile(r"^([①-⑳])")),
 ]
 _CC_RE = re.compile(r"(抄\s*送|抄\s*报)\s*[:：]")
 _IMPRINT_RE = re.compile(r"印\s*发\s*$")
