@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from mlm_corpus import unlabelled_text  # noqa: E402
 from train import CORPUS, MODELS, passages_of, tune_thresholds  # noqa: E402
 
 from analyzer.analysis import Analyzer  # noqa: E402
@@ -34,18 +35,6 @@ from analyzer.doctype import load_doctype  # noqa: E402
 from analyzer.evaluate import evaluate, load_gold  # noqa: E402
 from analyzer.kb import N_ARTICLES, load_kb  # noqa: E402
 from analyzer.lead import LeadDetector  # noqa: E402
-
-
-def unlabelled_text() -> list[str]:
-    """All Chinese prose the project holds: corpus passages, the knowledge base, the extraction and lead sets."""
-    texts = [json.loads(line)["text"] for line in (ROOT / "corpora/coverage/passages.jsonl").open(encoding="utf-8")]
-    texts += [a.text for a in load_kb()] + [p for a in load_kb() for p in a.paraphrases]
-    for path in sorted((ROOT / "corpora/extraction/src").glob("*.json")):
-        texts += json.loads(path.read_text(encoding="utf-8"))["paragraphs"]
-    lead = ROOT / "corpora/lead/docs.jsonl"
-    if lead.exists():
-        texts += [p["text"] for line in lead.open(encoding="utf-8") for p in json.loads(line)["paragraphs"]]
-    return [t for t in dict.fromkeys(texts) if len(t) >= 4]
 
 
 def main() -> None:

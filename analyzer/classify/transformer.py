@@ -57,10 +57,15 @@ class TransformerPassageClassifier:
 
     def __init__(self, hidden: int = 128, layers: int = 2, heads: int = 4, max_len: int = 128, epochs: int = 12,
                  mlm_epochs: int = 4, batch_size: int = 32, lr: float = 5e-4, base_model: str | None = None,
-                 seed: int = 0, threads: int = 0, min_df: int = 2) -> None:
+                 seed: int = 0, threads: int = 0, min_df: int = 2, pos_weight: float = 0.0,
+                 device: str | None = None) -> None:
         self.hidden, self.layers, self.heads, self.max_len = hidden, layers, heads, max_len
         self.epochs, self.mlm_epochs, self.batch_size, self.lr = epochs, mlm_epochs, batch_size, lr
         self.base_model, self.seed, self.threads, self.min_df = base_model, seed, threads, min_df
+        #: Cap of the per-article positive weight (negatives/positives) in the loss; 0 = plain BCE. Most passages
+        #: cover nothing and most articles are rare, so unweighted training learns to say "none".
+        self.pos_weight = pos_weight
+        self.device = device
 
     # ------------------------------------------------------------------ training
     def _setup(self):
@@ -78,6 +83,9 @@ class TransformerPassageClassifier:
         torch = self._setup()
         from transformers import AutoTokenizer, BertConfig, BertForMaskedLM, BertForSequenceClassification
 
+        # Training runs on the GPU when one is present (CPU by default); inference always on the CPU copy.
+        self._dev = self.device or ("cuda" if torch.cuda.is_available() else "cpu")
+
         n_labels = Y.shape[1]
         if self.base_model:
             self.tokenizer_ = AutoTokenizer.from_pretrained(self.base_model, local_files_only=True)
@@ -91,13 +99,13 @@ class TransformerPassageClassifier:
                                 intermediate_size=4 * self.hidden, max_position_embeddings=self.max_len + 2,
                                 type_vocab_size=1, num_labels=n_labels, problem_type="multi_label_classification",
                                 pad_token_id=self.tokenizer_.pad_token_id)
-            mlm = BertForMaskedLM(config)
+            mlm = BertForMaskedLM(config).to(self._dev)
             if self.mlm_epochs:
                 self._pretrain(mlm, corpus, torch, log)
             model = BertForSequenceClassification(config)
             model.bert.load_state_dict(mlm.bert.state_dict(), strict=False)
-        self._finetune(model, texts, Y.astype(np.float32), torch, log)
-        self.model_ = model.eval()
+        self._finetune(model.to(self._dev), texts, Y.astype(np.float32), torch, log)
+        self.model_ = model.to("cpu").eval()
         return self
 
     def _batches(self, items: list, shuffle: bool):
@@ -121,8 +129,9 @@ class TransformerPassageClassifier:
             for batch in self._batches(corpus, shuffle=True):
                 enc = self.tokenizer_(batch, truncation=True, max_length=self.max_len)
                 inputs = collator([{"input_ids": ids} for ids in enc["input_ids"]])
-                loss = mlm(input_ids=inputs["input_ids"], attention_mask=(inputs["input_ids"] != self.tokenizer_.pad_token_id).long(),
-                           labels=inputs["labels"]).loss
+                ids = inputs["input_ids"].to(self._dev)
+                loss = mlm(input_ids=ids, attention_mask=(ids != self.tokenizer_.pad_token_id).long(),
+                           labels=inputs["labels"].to(self._dev)).loss
                 optim.zero_grad()
                 loss.backward()
                 optim.step()
@@ -132,13 +141,19 @@ class TransformerPassageClassifier:
     def _finetune(self, model, texts: list[str], Y: np.ndarray, torch, log) -> None:
         optim = torch.optim.AdamW(model.parameters(), lr=self.lr if not self.base_model else 5e-5)
         pairs = list(zip(texts, Y))
+        weight = None
+        if self.pos_weight:
+            pos = Y.sum(axis=0)
+            weight = torch.tensor(np.clip((len(Y) - pos) / np.maximum(pos, 1), 1.0, self.pos_weight), dtype=torch.float32,
+                                  device=self._dev)
+        loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=weight)
         model.train()
         for epoch in range(self.epochs):
             total = 0.0
             for batch in self._batches(pairs, shuffle=True):
-                enc = self._encode([t for t, _ in batch])
-                labels = torch.tensor(np.stack([y for _, y in batch]))
-                loss = model(**enc, labels=labels).loss
+                enc = self._encode([t for t, _ in batch]).to(self._dev)
+                labels = torch.tensor(np.stack([y for _, y in batch]), device=self._dev)
+                loss = loss_fn(model(**enc).logits, labels)
                 optim.zero_grad()
                 loss.backward()
                 optim.step()
@@ -165,7 +180,7 @@ class TransformerPassageClassifier:
         self.model_.save_pretrained(directory, safe_serialization=True)
         self.tokenizer_.save_pretrained(directory)
         params = {k: getattr(self, k) for k in ("hidden", "layers", "heads", "max_len", "epochs", "mlm_epochs",
-                                                "batch_size", "lr", "seed", "threads", "min_df")}
+                                                "batch_size", "lr", "seed", "threads", "min_df", "pos_weight")}
         (directory / "params.json").write_text(json.dumps(params, indent=1), encoding="utf-8")
 
     @classmethod
