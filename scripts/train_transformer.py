@@ -5,7 +5,7 @@ are tuned on dev as for the linear model; dev and test figures for linear,
 transformer and ensemble go to ``models/MODEL_CARD_transformer.md``. The test
 split is reported only.
 
-    python scripts/train_transformer.py [--hidden 128 --layers 2 --epochs 12 --mlm-epochs 4]
+    python scripts/train_transformer.py [--hidden 128 --layers 2 --epochs 20 --mlm-epochs 12 --pos-weight 10]
         [--base-model DIR]   # fine-tune a local BERT-family checkpoint instead (local_files_only)
 """
 
@@ -41,8 +41,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--hidden", type=int, default=128)
     ap.add_argument("--layers", type=int, default=2)
-    ap.add_argument("--epochs", type=int, default=12)
-    ap.add_argument("--mlm-epochs", type=int, default=4)
+    # Recipe chosen on dev by scripts/sweep_transformer.py (docs/sweeps/): the cheapest of the best on 2 CPU cores.
+    ap.add_argument("--epochs", type=int, default=20)
+    ap.add_argument("--mlm-epochs", type=int, default=12)
+    ap.add_argument("--pos-weight", type=float, default=10.0)
     ap.add_argument("--base-model", default=None)
     ap.add_argument("--threads", type=int, default=0)
     args = ap.parse_args()
@@ -54,7 +56,7 @@ def main() -> None:
     t0 = time.time()
     model = TransformerPassageClassifier(hidden=args.hidden, layers=args.layers, heads=max(2, args.hidden // 32),
                                          epochs=args.epochs, mlm_epochs=args.mlm_epochs, base_model=args.base_model,
-                                         threads=args.threads).fit(texts, Y, unlabelled=extra)
+                                         threads=args.threads, pos_weight=args.pos_weight).fit(texts, Y, unlabelled=extra)
     train_s = time.time() - t0
     doctype = load_doctype()
     linear = load_coverage("linear")
