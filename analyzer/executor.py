@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -69,7 +70,9 @@ class InlineExecutor:
                 yield Outcome(task, error="CRASHED", message=f"处理该文件时程序出错（{type(exc).__name__}）。")
 
 
-def _worker(conn: Connection, fn: TaskFn, memory_mb: int) -> None:
+def _worker(conn: Connection, fn: TaskFn, memory_mb: int, workers: int = 1) -> None:
+    if "torch" in sys.modules:  # a transformer model was loaded before the fork: share the cores, don't oversubscribe
+        sys.modules["torch"].set_num_threads(max(1, (os.cpu_count() or 1) // workers))
     if memory_mb > 0:
         import resource
 
@@ -110,7 +113,7 @@ class ProcessExecutor:
 
     def _spawn(self, fn: TaskFn) -> _Slot:
         parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=_worker, args=(child, fn, self.memory_mb), daemon=True)
+        proc = self._ctx.Process(target=_worker, args=(child, fn, self.memory_mb, self.workers), daemon=True)
         proc.start()
         child.close()
         return _Slot(proc, parent)

@@ -201,6 +201,7 @@ class TransformerPassageClassifier:
 
         hf_logging.disable_progress_bar()  # no "Loading weights" bars in the middle of a batch
         params = json.loads((directory / "params.json").read_text(encoding="utf-8"))
+        params["threads"] = 0  # inference: torch's default (the cores), or the batch executor's share of them
         model = cls(**params)
         model.tokenizer_ = PreTrainedTokenizerFast.from_pretrained(str(directory), local_files_only=True)
         model.model_ = BertForSequenceClassification.from_pretrained(str(directory), local_files_only=True,
