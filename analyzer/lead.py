@@ -20,7 +20,7 @@ from .datamodel import Document, Finding, LeadItem, LeadResult, Paragraph
 
 _SUFFIX = (r"(?:委员会办公室|生态环境保护委员会|委员会|办公室|办公厅|人民政府|人民检察院|人民法院|中级人民法院|党校|行政学院|领导小组|"
            r"党委|市委|县委|州委|区委|管委会|管理委员会|政府|督查室|督察室|分局|支队|大队|中队|执法队|派出所|管理所|环卫所|"
-           r"工作站|服务站|监测站|林业站|水利站|农技站|财政所|司法所|供电所|供电公司|有限公司|联合社|合作社|供销社|中心|厅|局|委|办|院|部)")
+           r"工作站|服务站|监测站|林业站|水利站|农技站|保护站|植保站|推广站|管理站|水文站|检测站|财政所|司法所|供电所|供电公司|有限公司|联合社|合作社|供销社|中心|厅|局|委|办|院|部)")
 #: An organ name: up to 24 characters ending in an organ suffix, then a boundary (not more name).
 ORG = rf"[\u4e00-\u9fff]{{1,24}}?{_SUFFIX}(?=$|[^\u4e00-\u9fff]|牵头|配合|负责|和|及|与|会同|共同|等|为|作为|按|要|组织(?!部)|统筹|每|具体|联合|依|对|在|于|应|将)"
 ORG_LIST = rf"{ORG}(?:[、和及与]{ORG})*"
@@ -188,6 +188,12 @@ def _marker_level(p: Paragraph) -> int:
     return len(p.section) if p.section and p.text.strip().startswith(p.section[-1]) else 0
 
 
+def _bare(text: str) -> str:
+    """The text after its numbering marker."""
+    return re.sub(r"^\s*(?:第[一二三四五六七八九十]+(?:部分|章)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|"
+                  r"[【〔][一二三四五六七八九十]+[】〕]|\d{1,2}(?:[.．]\d{1,2})?[.．、]?|[①-⑳])[\s\u3000]*", "", text.strip())
+
+
 def _is_item_candidate(passages: list[Paragraph], levels: list[int], i: int) -> bool:
     """Numbered paragraphs below the top level without sub-items of their own.
 
@@ -196,8 +202,8 @@ def _is_item_candidate(passages: list[Paragraph], levels: list[int], i: int) -> 
     level = levels[i]
     if level == 0:
         return False
-    if level == 1 and passages[i].role == "heading":
-        return False
+    if level == 1 and passages[i].role == "heading" and len(_bare(passages[i].text)) <= 15:
+        return False  # "一、总体要求"; a flat list's "七、推进…（省交通运输厅牵头）" is a task
     following = next((lv for lv in levels[i + 1:] if lv), 0)
     return following <= level
 
@@ -232,11 +238,11 @@ _PHASE_SECTION = re.compile(r"步骤|阶段|时间安排|进度安排|实施进�
 _NOT_A_TASK = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[）)]?\s*(?:本方案|本计划|本清单|本办法|本规则|本通知|本意见)|设在|负责解释|自印发之日起|制定本(?:规则|办法|细则|规定|制度|方案|措施)")
 _CLAUSE = re.compile(r"^第[一二三四五六七八九十百]+条")
 #: Verbs by which a clause hands a named body a duty: "省卫生健康委负责…", "…由省生态环境厅召集".
-_CLAUSE_DUTY = re.compile(r"应当|负责|须|必须|召集|协调|组织开展|牵头")
+_CLAUSE_DUTY = re.compile(r"应当|负责|须|必须|召集|协调|组织|牵头|每年|每季度|每月|每半年")
 #: Sections of targets and principles: their numbered paragraphs ("1.1 到2025年…") are not tasks.
-_GOAL_SECTION = re.compile(r"目标|总体要求|指导思想|基本原则|工作原则")
+_GOAL_SECTION = re.compile(r"^(?:(?:工作|主要|总体|发展|年度)?目标(?:任务)?|总体要求|指导思想|基本原则|工作原则)[。：:]?$")
 #: Actors named by kind rather than by name: "乡镇人民政府（街道办事处）负责…", "运维单位应当…".
-_GENERIC_ACTOR = re.compile(r"(?:乡镇人民政府|街道办事处|村（居）民委员会|[\u4e00-\u9fff]{0,6}(?:单位|企业|经营者|业主|管理人))"
+_GENERIC_ACTOR = re.compile(r"(?:乡镇人民政府|街道办事处|村（居）民委员会|[\u4e00-\u9fff]{0,6}(?:单位|企业|经营者|业主|管理人|主管部门|管理部门))"
                             r"[^。；]{0,12}?(?:应当|负责|须|必须|要)")
 #: A short unlabelled line that only says who does the item above: "由市水利和湖泊局具体牵头，…配合", "县农业农村局为牵头单位，…".
 _ASSIGNMENT_LINE = re.compile(r"^由|为牵头单位|牵头[，,；;。]|牵头$|配合[。；]?$|负责[。；]?$|组织实施[。；]?$")
@@ -265,12 +271,13 @@ class LeadDetector:
         support_section = phase_section = goal_section = False
         last_item_open = False  # a trailing 牵头单位 line may still complete the last item
         pending_heading: LeadItem | None = None
+        task_lines = _unnumbered_task_lines(passages, levels)
         for i, p in enumerate(passages):
             text = p.text.strip()
             if levels[i] == 1:
                 support_section = bool(_SUPPORT_SECTION.search(text[:20]))
                 phase_section = bool(_PHASE_SECTION.search(text[:20]))
-                goal_section = bool(_GOAL_SECTION.search(text[:12])) and len(text) <= 30
+                goal_section = bool(_GOAL_SECTION.match(_bare(text)))
             cells = _cells(text)
             if len(cells) >= 3:
                 header = _Table.from_header(cells)
@@ -302,7 +309,9 @@ class LeadDetector:
                 items.append(LeadItem(text, p.page, leads, responsible_in(text, place, leads)))
                 last_item_open = True
                 continue
-            candidate = _is_item_candidate(passages, levels, i) or (_TABLE_ROW.match(text) and "\t" not in text)
+            text_row = _TABLE_ROW.match(text) and "\t" not in text and not levels[i]
+            candidate = (_is_item_candidate(passages, levels, i) or text_row
+                         or (i in task_lines and not _only_assignment(text)))
             clause = bool(_CLAUSE.match(text))  # 第X条 of rules: a task only where it assigns one to a unit
             if clause:
                 candidate = bool(leads) or bool(responsible_in(text, place)) or bool(_PLURAL_ACTOR.search(text)) or bool(
@@ -310,7 +319,8 @@ class LeadDetector:
                 candidate = candidate and (bool(leads) or not _LEADERSHIP_ONLY.search(text))
             if candidate and not leads and goal_section:
                 candidate = False
-            if candidate and not leads and _LEADERSHIP_HEADING.match(text) and _LEADERSHIP_ONLY.search(text):
+            if candidate and not leads and _LEADERSHIP_ONLY.search(text) and (
+                    _LEADERSHIP_HEADING.match(text) or re.match(r"(?:各地|各级|各有关|各部门|各单位)", _bare(text))):
                 candidate = False
             if candidate and _NOT_A_TASK.search(text[:40]):
                 candidate = False
@@ -347,6 +357,42 @@ class LeadDetector:
         leads = _ordered([(0, b) for b in split_bodies(lead_cell)], place) or leads_in(p.text, None, place)
         partners = [b for col in table.partner_cols if col < len(cells) for b in split_bodies(cells[col])]
         return LeadItem(p.text.strip(), p.page, leads, _ordered([(0, b) for b in partners], place, set(leads)))
+
+
+#: Headings of a list of tasks: "任务清单", "二、重点任务", "主要措施".
+_TASK_HEADING = re.compile(r"任务清单|重点任务|主要任务|工作任务|具体任务|任务分工|重点工作|工作措施|主要措施|(?:治理|整治|修复)任务")
+
+
+_LIST_INTRO = re.compile(r"如下[:：]?\s*$|[:：]\s*$|见附件|详见")
+_GOAL_LINE = re.compile(r"^(?:年度目标|工作目标|总体目标|主要目标|目标任务)[:：]")
+
+
+def _is_short_heading(text: str) -> bool:
+    return len(text) <= 24 and not re.search(r"[。；，]", text)
+
+
+def _unnumbered_task_lines(passages: list[Paragraph], levels: list[int]) -> set[int]:
+    """Indices of unnumbered task lines: the paragraphs under a task heading ("任务清单", "二、重点任务") whose section
+    numbers none of its paragraphs — each line is then one task. Where the section numbers its tasks, the numbered
+    paragraphs are the items and unnumbered lines only explain them."""
+    out: set[int] = set()
+    i, n = 0, len(passages)
+    while i < n:
+        text = passages[i].text.strip()
+        bare = _bare(text)
+        if _is_short_heading(text) and len(bare) <= 12 and _TASK_HEADING.search(bare):
+            j = i + 1
+            while j < n and not _is_short_heading(passages[j].text.strip()) and not levels[j]:
+                j += 1
+            numbered_inside = j < n and levels[j] and not _is_short_heading(passages[j].text.strip())
+            lines = [k for k in range(i + 1, j) if len(passages[k].text.strip()) >= 20 and "\t" not in passages[k].text
+                     and not _LIST_INTRO.search(passages[k].text) and not _GOAL_LINE.match(passages[k].text.strip())]
+            if not numbered_inside and len(lines) >= 2:  # a list, not one covering sentence
+                out.update(lines)
+            i = j
+        else:
+            i += 1
+    return out
 
 
 def _is_abbreviation(short: str, long: str) -> bool:

@@ -173,3 +173,33 @@ def test_lead_zone_document_expands_zone_bureaus() -> None:
         "（一）加强施工工地扬尘管控。（高新区规划建设局牵头）", "（二）强化道路保洁。（区城管执法局牵头）",
         "襄阳高新技术产业开发区管理委员会", "2024年3月1日"]))
     assert doc.lead.departments == ["襄阳高新技术产业开发区规划建设局", "襄阳高新技术产业开发区城管执法局"]
+
+
+def _items(paragraphs: list[str]) -> list[tuple[str, list[str]]]:
+    analyzer = Analyzer.load()
+    doc = analyzer.analyze(document_from_paragraphs(
+        ["黄石市生态环境保护委员会办公室", "关于印发黄石市水污染防治工作任务清单的通知", *paragraphs,
+         "黄石市生态环境保护委员会办公室", "2024年3月1日"]))
+    return [(i.text[:6], i.leads) for i in doc.lead.items]
+
+
+def test_lead_unnumbered_task_lines_under_a_task_list_heading() -> None:
+    assert _items(["年度目标：全市地表水考核断面水质优良比例达到90%以上。", "任务清单",
+                   "推进磁湖截污控源工程，年底前完成主城区排口整治（市住建局牵头）。",
+                   "开展入河排污口排查整治，建立“一口一档”，分类推进整治。",
+                   "工作要求", "各地要高度重视，主要负责同志亲自抓。"]) == [
+        ("推进磁湖截污", ["黄石市住房和城乡建设局"]), ("开展入河排污", [])]
+
+
+def test_lead_decimal_and_bracketed_numbering() -> None:
+    assert _items(["1　工作目标", "1.1　到2025年，全市地表水考核断面水质优良比例达到90%以上。",
+                   "2　重点任务", "2.1　推进磁湖截污控源工程，年底前完成主城区排口整治。（市住建局牵头）",
+                   "2.2　开展入河排污口排查整治，建立“一口一档”。",
+                   "【三】保障措施", "各地各部门要高度重视。"]) == [
+        ("2.1　推进", ["黄石市住房和城乡建设局"]), ("2.2　开展", [])]
+
+
+def test_lead_flat_list_of_top_level_items() -> None:
+    assert _items(["一、推进磁湖截污控源工程（市住建局牵头）", "二、开展入河排污口排查整治，分类推进整治",
+                   "三、各单位每月25日前将工作进展报送市环委办，重大问题随时报告。"]) == [
+        ("一、推进磁湖", ["黄石市住房和城乡建设局"]), ("二、开展入河", []), ("三、各单位每", [])]
