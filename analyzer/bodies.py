@@ -116,7 +116,12 @@ _BRANCH = re.compile(r"^(?:市)?生态环境局([\u4e00-\u9fff]{1,4})分局$")
 
 def normalize_body(name: str, place: str | None = None) -> str:
     """Full official name where it can be known; as written otherwise."""
+    name = re.sub(r"交警(大队|支队)", r"交通警察\1", name)  # 公安局交警大队 → 公安局交通警察大队
     full = _normalize(name, place)
+    if full.startswith("省委") and len(full) > 3:  # provincial bodies outside the gazetteer keep their province
+        return "中共湖北" + full
+    if full.startswith("省") and len(full) > 3:
+        return "湖北" + full
     branch = re.match(r"^([\u4e00-\u9fff]{1,4}(?:县|市))生态环境分局$", full)
     gaz = Gazetteer.load()
     if branch and branch.group(1) in gaz.parent_city:  # 县生态环境分局 in 随县 → 随州市生态环境局随县分局

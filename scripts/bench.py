@@ -8,7 +8,7 @@ seconds per page through the same path (OCR dominates).
 Uses the rendered corpus when present (``scripts/render_corpus.py``), else the
 bundled samples.
 
-    python scripts/bench.py [--runs 5] [--scan-docs 4] [--skip-scan]
+    python scripts/bench.py [--runs 5] [--scan-docs 4] [--skip-scan] [--only analysis --models linear,transformer,ensemble]
 """
 
 from __future__ import annotations
@@ -135,14 +135,14 @@ def ocr_matrix(paths: list[Path]) -> None:
         print(f"  {label:34s} similarity mean {statistics.fmean(sims):.4f} min {min(sims):.4f}  {secs / pages:.2f} s/page")
 
 
-def bench_analysis(runs: int) -> None:
+def bench_analysis(runs: int, model: str = "linear") -> None:
     """Analysis only (coverage, type, lead), on documents already extracted."""
     import json
 
     from analyzer.analysis import Analyzer
     from analyzer.pipeline import document_from_paragraphs
 
-    analyzer = Analyzer.load()
+    analyzer = Analyzer.load(model)
     rows = [json.loads(line) for line in (ROOT / "corpora/coverage/docs.jsonl").open(encoding="utf-8")]
     texts = [[p["text"] for p in r["paragraphs"]] for r in rows]
     chars = sum(len(t) for doc in texts for t in doc)
@@ -161,7 +161,7 @@ def bench_analysis(runs: int) -> None:
     results = [one_pass() for _ in range(runs)]
     secs = statistics.median(r[0] for r in results)
     n_pass = results[0][1]
-    print(f"analysis (coverage + doc type + lead, no extraction): {len(texts)} documents, "
+    print(f"analysis with the {model} model (coverage + doc type + lead, no extraction): {len(texts)} documents, "
           f"about {pages / len(texts):.1f} pages each, median of {runs} runs")
     print(f"  {'analyze':32s} {len(texts) / secs:9.1f} docs/s  {n_pass / secs:8.0f} passages/s  "
           f"{pages / secs:8.0f} pages/s")
@@ -187,7 +187,7 @@ def bench_segmenters() -> None:
         print(f"  {cls.name:32s} {mb / secs:9.2f} MB/s  (dictionary load {init:.2f} s)")
 
 
-def bench_startup(runs: int = 3) -> None:
+def bench_startup(runs: int = 3, model: str = "linear") -> None:
     """Wall time of a fresh `ecocheck analyze` process on one small file, to its first result."""
     import subprocess
 
@@ -195,9 +195,10 @@ def bench_startup(runs: int = 3) -> None:
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "analyzer", "analyze", str(sample)], check=True, capture_output=True)
+        subprocess.run([sys.executable, "-m", "analyzer", "analyze", str(sample), "--model", model], check=True,
+                       capture_output=True)
         times.append(time.perf_counter() - t0)
-    print(f"start-up: `ecocheck analyze` on one small TXT, fresh process: median {statistics.median(times):.2f} s "
+    print(f"start-up: `ecocheck analyze --model {model}` on one small TXT, fresh process: median {statistics.median(times):.2f} s "
           f"({', '.join(f'{t:.2f}' for t in times)})")
 
 
@@ -209,11 +210,13 @@ def main() -> None:
     ap.add_argument("--skip-scan", action="store_true")
     ap.add_argument("--ocr-matrix", action="store_true", help="compare OCR settings (needs the rendered corpus)")
     ap.add_argument("--only", choices=["extract", "analysis"], default=None)
+    ap.add_argument("--models", default="linear", help="comma-separated: linear,transformer,ensemble")
     args = ap.parse_args()
     if args.only != "extract":
-        bench_analysis(args.runs)
+        for model in args.models.split(","):
+            bench_analysis(args.runs, model)
+            bench_startup(model=model)
         bench_segmenters()
-        bench_startup()
     if args.only == "analysis":
         return
     bench_text(files("text"), args.runs)

@@ -117,6 +117,8 @@ def test_lead_draft_without_any_lead_is_flagged() -> None:
         ("县交通运输局", "阳新县富池镇", "阳新县交通运输局"),
         ("县生态环境分局", "随县", "随州市生态环境局随县分局"),
         ("市生态环境局大冶分局", "大冶市", "黄石市生态环境局大冶分局"),
+        ("省港航事业发展中心", None, "湖北省港航事业发展中心"),
+        ("市公安局交警大队", "枣阳市", "枣阳市公安局交通警察大队"),
     ],
 )
 def test_lead_bodies_get_full_official_names(name: str, place: str | None, full: str) -> None:
