@@ -151,6 +151,7 @@ class LeadGold:
     items_without_lead: int
     items: int
     split: str
+    item_texts: frozenset[str] = frozenset()
 
 
 def load_lead_gold(path: Path, splits: set[str] | None = None) -> list[LeadGold]:
@@ -158,14 +159,15 @@ def load_lead_gold(path: Path, splits: set[str] | None = None) -> list[LeadGold]
     return [
         LeadGold(d["id"], document_from_paragraphs([p["text"] for p in d["paragraphs"]], d["id"]),
                  bool(d["lead"]["named"]), set(d["lead"]["departments"]), int(d["lead"]["items_without_lead"]),
-                 sum(1 for p in d["paragraphs"] if p.get("item")), d.get("split", "test"))
+                 sum(1 for p in d["paragraphs"] if p.get("item")), d.get("split", "test"),
+                 frozenset(p["text"].strip() for p in d["paragraphs"] if p.get("item")))
         for d in read_jsonl(path, splits)
     ]
 
 
 def evaluate_lead(analyzer, docs: list[LeadGold]) -> dict:
     """lead.named accuracy, lead-body precision/recall after normalisation, items_without_lead exactness."""
-    named_ok = iwl_ok = tp = fp = fn = 0
+    named_ok = iwl_ok = tp = fp = fn = item_tp = item_fp = item_fn = 0
     errors = []
     for g in docs:
         doc = analyzer.analyze(g.doc)
@@ -175,6 +177,10 @@ def evaluate_lead(analyzer, docs: list[LeadGold]) -> dict:
         tp += len(pred & gold_bodies)
         fp += len(pred - gold_bodies)
         fn += len(gold_bodies - pred)
+        found = {it.text.strip() for it in doc.lead.items}
+        item_tp += len(found & g.item_texts)
+        item_fp += len(found - g.item_texts)
+        item_fn += len(g.item_texts - found)
         iwl = doc.lead.items_without_lead
         iwl_ok += iwl == g.items_without_lead
         if pred != gold_bodies or iwl != g.items_without_lead or doc.lead.named != g.named:
@@ -184,14 +190,16 @@ def evaluate_lead(analyzer, docs: list[LeadGold]) -> dict:
     n = max(len(docs), 1)
     p, r, f = prf(tp, fp, fn)
     return {"documents": len(docs), "lead_named_accuracy": named_ok / n, "body_precision": p, "body_recall": r,
-            "body_f1": f, "items_without_lead_exact": iwl_ok / n, "errors": errors}
+            "body_f1": f, "items_without_lead_exact": iwl_ok / n, "item_precision": prf(item_tp, item_fp, item_fn)[0],
+            "item_recall": prf(item_tp, item_fp, item_fn)[1], "errors": errors}
 
 
 def format_lead_report(result: dict, title: str = "") -> str:
     lines = [title] if title else []
     lines.append(f"documents: {result['documents']}; lead.named accuracy {result['lead_named_accuracy']:.3f}; "
                  f"lead bodies precision {result['body_precision']:.3f} recall {result['body_recall']:.3f}; "
-                 f"items_without_lead exactly right {result['items_without_lead_exact']:.3f}")
+                 f"items_without_lead exactly right {result['items_without_lead_exact']:.3f}; "
+                 f"task items precision {result['item_precision']:.3f} recall {result['item_recall']:.3f}")
     for e in result["errors"][:15]:
         lines.append(f"  {e['id']}: extra {e['extra']} missed {e['missed']} items_without_lead (pred, gold) "
                      f"{e['items_without_lead']} items {e['items']} doc_type {e['doc_type']}")
