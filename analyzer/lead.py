@@ -20,7 +20,8 @@ from .datamodel import Document, Finding, LeadItem, LeadResult, Paragraph
 
 _SUFFIX = (r"(?:委员会办公室|生态环境保护委员会|委员会|办公室|办公厅|人民政府|人民检察院|人民法院|中级人民法院|党校|行政学院|领导小组|"
            r"党委|市委|县委|州委|区委|管委会|管理委员会|政府|督查室|督察室|分局|支队|大队|中队|执法队|派出所|管理所|环卫所|"
-           r"工作站|服务站|监测站|林业站|水利站|农技站|保护站|植保站|推广站|管理站|水文站|检测站|财政所|司法所|供电所|供电公司|有限公司|联合社|合作社|供销社|中心|厅|局|委|办|院|部)")
+           r"工作站|服务站|监测站|林业站|水利站|农技站|保护站|植保站|推广站|管理站|水文站|检测站|财政所|司法所|供电所|供电公司|有限公司|联合社|合作社|供销社|"
+           r"中心|厅|局|委|办|院|部|处)")
 #: An organ name: up to 24 characters ending in an organ suffix, then a boundary (not more name).
 ORG = rf"[\u4e00-\u9fff]{{1,24}}?{_SUFFIX}(?=$|[^\u4e00-\u9fff]|牵头|配合|负责|和|及|与|会同|共同|等|为|作为|按|要|组织(?!部)|统筹|每|具体|联合|依|对|在|于|应|将)"
 ORG_LIST = rf"{ORG}(?:[、和及与]{ORG})*"
@@ -191,7 +192,8 @@ def _marker_level(p: Paragraph) -> int:
 def _bare(text: str) -> str:
     """The text after its numbering marker."""
     return re.sub(r"^\s*(?:第[一二三四五六七八九十]+(?:部分|章)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|"
-                  r"[【〔][一二三四五六七八九十]+[】〕]|\d{1,2}(?:[.．]\d{1,2})?[.．、]?|[①-⑳])[\s\u3000]*", "", text.strip())
+                  r"[【〔][一二三四五六七八九十]+[】〕]|[一二三四五六七八九十]+是|\d{1,2}(?:[.．]\d{1,2})?[.．、]?|[①-⑳])[\s\u3000]*", "",
+                  text.strip())
 
 
 def _is_item_candidate(passages: list[Paragraph], levels: list[int], i: int) -> bool:
@@ -204,7 +206,13 @@ def _is_item_candidate(passages: list[Paragraph], levels: list[int], i: int) -> 
         return False
     if level == 1 and passages[i].role == "heading" and len(_bare(passages[i].text)) <= 15:
         return False  # "一、总体要求"; a flat list's "七、推进…（省交通运输厅牵头）" is a task
-    following = next((lv for lv in levels[i + 1:] if lv), 0)
+    following = 0
+    for j in range(i + 1, len(levels)):
+        if levels[j]:
+            following = levels[j]
+            break
+        if _is_section_break(passages[j].text.strip()) and len(passages[j].text.strip()) <= 12:
+            break  # "保障措施" unnumbered: what follows is another block, not this paragraph's children
     return following <= level
 
 
@@ -213,7 +221,7 @@ _SUPPORT_SECTION = re.compile(r"保障|工作要求|组织实施|组织领导|�
 #: Leadership arrangements and exhortation, not a task: "成立领导小组", "主要负责同志牵头抓总", "各地要高度重视".
 _LEADERSHIP = re.compile(r"牵头抓总|负总责|成立[^。；]{0,30}(?:领导小组|工作专班|指挥部)|主要负责同志|主要领导|亲自部署|亲自抓|"
                          r"统一领导|高度重视|一把手|营造[^。；]{0,20}氛围|形成[^。；]{0,6}合力|协作配合|扛起|扛牢|主体责任|政治站位|"
-                         r"议事日程|一级抓一级|层层抓落实")
+                         r"议事日程|一级抓一级|层层抓落实|压实责任|密切配合")
 #: The strongest of those also outside 保障措施: "八、压实属地责任。各乡镇…要牵头抓总，主要负责同志亲自部署".
 _LEADERSHIP_ONLY = re.compile(r"牵头抓总|负总责|亲自部署|亲自抓")
 _LEADERSHIP_HEADING = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[）)、.．]?\s*[^。；，]{0,8}(?:责任|领导|组织)[^。；，]{0,4}。")
@@ -223,22 +231,31 @@ _PLURAL_ACTOR = re.compile(r"(?:^|[。；;，,：:\s）)]|由)\s*各(?:乡镇|�
                            r"(?:要|应|须|必须|每|负责|牵头|按|定期|于|在|将|做好|落实|加强|报送|开展)")
 
 
+#: Plural departments as actors ("各有关部门牵头建立…", "各执法单位…依法查处") give a task only with a concrete job.
+_PLURAL_DEPARTMENTS = re.compile(r"各(?:有关|相关|成员|责任|执法|牵头|配合)?(?:部门|单位)")
+_CONCRETE_JOB = re.compile(r"查处|移送|报送|建立|更新|汇总|开展|完成|清理|排查|整改|监测|每半年|每季度|每月|年底前|月底前")
+
+
 def _assigns_to_unit(text: str, leads: list[str]) -> bool:
     """In 保障措施-like sections a numbered paragraph is a task when it gives a unit, named or plural, something to do."""
     if leads:
         return True
     if _LEADERSHIP.search(text):
         return False
-    return names_a_body(text) or bool(_PLURAL_ACTOR.search(_PLURAL_BRACKET.sub("", text)))
+    return names_a_body(text) or bool(_PLURAL_ACTOR.search(_PLURAL_BRACKET.sub("", text))) or bool(
+        _PLURAL_DEPARTMENTS.search(text) and _CONCRETE_JOB.search(text))
 
 
 #: Sections that lay out phases or a timetable: their numbered paragraphs are not tasks.
 _PHASE_SECTION = re.compile(r"步骤|阶段|时间安排|进度安排|实施进度")
 #: Sentences about the document itself or its machinery, not a task: "本方案由…牵头组织实施", "专班办公室设在…".
-_NOT_A_TASK = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[）)]?\s*(?:本方案|本计划|本清单|本办法|本规则|本通知|本意见)|设在|负责解释|自印发之日起|制定本(?:规则|办法|细则|规定|制度|方案|措施)")
+_NOT_A_TASK = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[）)]?\s*(?:本方案|本计划|本清单|本办法|本规则|本通知|本意见)|(?:办公室|专班|领导小组)设在|负责解释|自印发之日起|制定本(?:规则|办法|细则|规定|制度|方案|措施)")
 _CLAUSE = re.compile(r"^第[一二三四五六七八九十百]+条")
+#: The purpose clause of rules: "第一条　为…，制定本办法。"
+_PURPOSE = re.compile(r"制定本(?:规则|办法|细则|规定|制度|方案|措施|意见|计划)。?$")
 #: Verbs by which a clause hands a named body a duty: "省卫生健康委负责…", "…由省生态环境厅召集".
-_CLAUSE_DUTY = re.compile(r"应当|负责|须|必须|召集|协调|组织|牵头|每年|每季度|每月|每半年")
+_CLAUSE_DUTY = re.compile(r"应当|负责|须|必须|召集|协调|组织|牵头|每年|每季度|每月|每半年|给予|纳入|开展|建立|制定|实施|落实|督促|"
+                          r"指导|查处|报送|公布|核实|审核|监督|检查")
 #: Sections of targets and principles: their numbered paragraphs ("1.1 到2025年…") are not tasks.
 _GOAL_SECTION = re.compile(r"^(?:(?:工作|主要|总体|发展|年度)?目标(?:任务)?|总体要求|指导思想|基本原则|工作原则)[。：:]?$")
 #: Actors named by kind rather than by name: "乡镇人民政府（街道办事处）负责…", "运维单位应当…".
@@ -249,9 +266,16 @@ _ASSIGNMENT_LINE = re.compile(r"^由|为牵头单位|牵头[，,；;。]|牵头$
 def _only_assignment(text: str) -> bool:
     """A line whose every clause only says who acts ("由X具体牵头，Y配合，沿线县政府组织实施。"), no task of its own."""
     clauses = [c for c in re.split(r"[，,；;。]", text) if c.strip()]
-    return len(text) <= 80 and all(re.search(r"牵头|配合|负责|组织实施|参与|协助|协办|落实", c) for c in clauses)
+    return len(text) <= 80 and all(re.search(r"牵头|配合|负责|实施|参与|协助|协办|落实", c) for c in clauses)
 
 
+#: A line that starts with the unit labels (after an optional bracket or a "整改时限：…；" label).
+_TRAILING_START = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[:：][^。]{0,30}?[；;\s\u3000]\s*)?[【\[（(]?\s*"
+                             r"(?:牵头单位|牵头部门|责任单位|责任部门|配合单位)\s*[:：】\]]")
+#: Not tasks even in a task list: notes on the list, signatures, cover sentences.
+_NOT_A_LINE_TASK = re.compile(r"^(?:以上|上述|本表|注[:：]|备注)|印发给你们|现将|如下[:：]?$|"
+                              r"^[^。，；]{4,40}(?:办公室|人民政府|委员会|厅|局)(?:[（(][^）)]*[）)])?$")
+_DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 _TRAILING = re.compile(r"(?:牵头单位|牵头部门|责任单位|责任部门|配合单位)\s*[:：】\]]")
 #: Unnumbered paragraphs that state the task of the numbered problem or heading above them.
 _TASK_LABEL = re.compile(r"^(?:整改措施|工作措施|主要任务|任务内容|具体措施|重点任务|工作任务)\s*[:：]")
@@ -274,7 +298,7 @@ class LeadDetector:
         task_lines = _unnumbered_task_lines(passages, levels)
         for i, p in enumerate(passages):
             text = p.text.strip()
-            if levels[i] == 1:
+            if levels[i] == 1 or (not levels[i] and len(text) <= 12 and _is_section_break(text)):
                 support_section = bool(_SUPPORT_SECTION.search(text[:20]))
                 phase_section = bool(_PHASE_SECTION.search(text[:20]))
                 goal_section = bool(_GOAL_SECTION.match(_bare(text)))
@@ -297,7 +321,7 @@ class LeadDetector:
             leads = leads_in(text, issuer, place)
             departments.update(dict.fromkeys(leads))
             if levels[i] == 0 and items and last_item_open and not _TASK_LABEL.match(text) and (
-                (len(text) <= 160 and _TRAILING.search(text[:40])) or (_only_assignment(text) and _ASSIGNMENT_LINE.search(text)
+                (len(text) <= 160 and _TRAILING_START.match(text)) or (_only_assignment(text) and _ASSIGNMENT_LINE.search(text)
                                                                         and (leads or responsible_in(text, place)))):
                 # A trailing "牵头单位：…；责任单位：…" line completes the item above.
                 items[-1].leads = items[-1].leads or leads
@@ -319,10 +343,10 @@ class LeadDetector:
                 candidate = candidate and (bool(leads) or not _LEADERSHIP_ONLY.search(text))
             if candidate and not leads and goal_section:
                 candidate = False
-            if candidate and not leads and _LEADERSHIP_ONLY.search(text) and (
-                    _LEADERSHIP_HEADING.match(text) or re.match(r"(?:各地|各级|各有关|各部门|各单位)", _bare(text))):
-                candidate = False
-            if candidate and _NOT_A_TASK.search(text[:40]):
+            if candidate and not leads and ((_LEADERSHIP_ONLY.search(text) and _LEADERSHIP_HEADING.match(text)) or (
+                    _LEADERSHIP.search(text) and re.match(r"各(?:地|级|有关|部门|单位|责任单位|牵头单位)", _bare(text)))):
+                candidate = False  # exhortation: "各地各部门要高度重视…", "一是各责任单位要压实责任…"
+            if candidate and (_NOT_A_TASK.search(text[:40]) or _PURPOSE.search(text)):
                 candidate = False
             if candidate and re.search(r"阶段\s*[（(]", text[:24]) and not (leads or names_a_body(text)):
                 candidate = False  # "（一）排查摸底阶段（3月—4月）": a phase of the timetable, not a task
@@ -335,6 +359,7 @@ class LeadDetector:
             elif levels[i]:
                 last_item_open = False
         longest = _longest_forms(doc, place)
+        longest.update(_own_divisions(issuer, [*departments, *(b for it in items for b in (*it.leads, *it.responsible))]))
         longest.update(_zone_forms(doc, [*departments, *(b for it in items for b in (*it.leads, *it.responsible))]))
         for item in items:
             item.leads = list(dict.fromkeys(longest.get(b, b) for b in item.leads))
@@ -359,6 +384,9 @@ class LeadDetector:
         return LeadItem(p.text.strip(), p.page, leads, _ordered([(0, b) for b in partners], place, set(leads)))
 
 
+#: Verbs that open a task ("推进…", "加强…", "开展…").
+_TASK_VERB = re.compile(r"(?:推进|加强|开展|实施|建立|完善|严格|落实|推动|强化|组织|加快|全面|深化|持续|健全|规范|提升|做好|抓好|"
+                        r"督促|编制|制定|完成|实行|探索|构建|打击|整治|清理|排查|建设|推广|引导|鼓励|支持|依法|确保|开发|发展)")
 #: Headings of a list of tasks: "任务清单", "二、重点任务", "主要措施".
 _TASK_HEADING = re.compile(r"任务清单|重点任务|主要任务|工作任务|具体任务|任务分工|重点工作|工作措施|主要措施|(?:治理|整治|修复)任务")
 
@@ -369,6 +397,12 @@ _GOAL_LINE = re.compile(r"^(?:年度目标|工作目标|总体目标|主要目�
 
 def _is_short_heading(text: str) -> bool:
     return len(text) <= 24 and not re.search(r"[。；，]", text)
+
+
+def _is_section_break(text: str) -> bool:
+    """A heading that ends a task list; the short "牵头单位：X" lines between its tasks do not."""
+    return _is_short_heading(text) and not _TRAILING.search(text) and not _only_assignment(text) and not re.search(
+        r"牵头|配合|负责", text)
 
 
 def _unnumbered_task_lines(passages: list[Paragraph], levels: list[int]) -> set[int]:
@@ -382,12 +416,28 @@ def _unnumbered_task_lines(passages: list[Paragraph], levels: list[int]) -> set[
         bare = _bare(text)
         if _is_short_heading(text) and len(bare) <= 12 and _TASK_HEADING.search(bare):
             j = i + 1
-            while j < n and not _is_short_heading(passages[j].text.strip()) and not levels[j]:
+            while j < n and not _is_section_break(passages[j].text.strip()) and not levels[j]:
                 j += 1
             numbered_inside = j < n and levels[j] and not _is_short_heading(passages[j].text.strip())
             lines = [k for k in range(i + 1, j) if len(passages[k].text.strip()) >= 20 and "\t" not in passages[k].text
-                     and not _LIST_INTRO.search(passages[k].text) and not _GOAL_LINE.match(passages[k].text.strip())]
+                     and not _LIST_INTRO.search(passages[k].text) and not _GOAL_LINE.match(passages[k].text.strip())
+                     and not _TRAILING_START.match(passages[k].text.strip()) and not _only_assignment(passages[k].text.strip())]
             if not numbered_inside and len(lines) >= 2:  # a list, not one covering sentence
+                out.update(lines)
+            i = j
+        elif _is_section_break(text) and len(_bare(text)) <= 16 and not _SUPPORT_SECTION.search(text) and not \
+                _GOAL_SECTION.match(_bare(text)) and not re.search(_SUFFIX + "$", text) and not _DATE_LINE.search(text):
+            # An unnumbered group heading ("能源绿色低碳转型") over lines that read as tasks: most of them start
+            # with a task verb or name who leads.
+            j = i + 1
+            while j < n and not _is_section_break(passages[j].text.strip()) and not levels[j]:
+                j += 1
+            lines = [k for k in range(i + 1, j) if len(passages[k].text.strip()) >= 20 and "\t" not in passages[k].text
+                     and not _TRAILING_START.match(passages[k].text.strip()) and not _only_assignment(passages[k].text.strip())
+                     and not _NOT_A_LINE_TASK.search(passages[k].text.strip())]
+            tasky = [k for k in lines if _TASK_VERB.match(_bare(passages[k].text)) or
+                     re.search(r"牵头|责任单位|负责", passages[k].text)]
+            if len(lines) >= 2 and len(tasky) >= 0.6 * len(lines) and not (j < n and levels[j]):
                 out.update(lines)
             i = j
         else:
@@ -444,6 +494,15 @@ def _zone_forms(doc: Document, bodies: list[str]) -> dict[str, str]:
             if short and sum(z.endswith(kind) for z in zones) == 1:
                 out[body] = zone + body[len(short):]
     return out
+
+
+def _own_divisions(issuer: str | None, bodies: list[str]) -> dict[str, str]:
+    """"厅水运处" in a document of 湖北省交通运输厅 is that department's division: 湖北省交通运输厅水运处."""
+    if not issuer:
+        return {}
+    own = issuer.split()[0]
+    return {b: own + b[1:] for b in bodies if len(b) > 2 and b[0] in "厅局委" and own.endswith(b[0])
+            and b.endswith(("处", "局", "室", "科", "站", "中心"))}
 
 
 def _merge(a: list[str], b: list[str]) -> list[str]:

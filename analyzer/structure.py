@@ -42,6 +42,7 @@ _HEADING_LEVELS = [
     (3, re.compile(r"^(\d{1,3})[.．、](?!\d)")),
     (4, re.compile(r"^(\d{1,2}[.．]\d{1,2})(?![\d.．万亿%])")),
     (5, re.compile(r"^[（(](\d{1,3})[）)]")),
+    (5, re.compile(r"^([一二三四五六七八九十]+是)")),  # "一是…二是…" in 工作要求
     (6, re.compile(r"^([①-⑳])")),
 ]
 _CC_RE = re.compile(r"(抄\s*送|抄\s*报)\s*[:：]")

@@ -205,3 +205,22 @@ def test_lead_flat_list_of_top_level_items() -> None:
     assert _items(["一、推进磁湖截污控源工程（市住建局牵头）", "二、开展入河排污口排查整治，分类推进整治",
                    "三、各单位每月25日前将工作进展报送市环委办，重大问题随时报告。"]) == [
         ("一、推进磁湖", ["黄石市住房和城乡建设局"]), ("二、开展入河", []), ("三、各单位每", [])]
+
+
+def test_lead_task_list_with_group_headings_and_bracketed_leads() -> None:
+    """An unnumbered list: group headings, task lines that end in 【牵头单位：…】, short trailing label lines."""
+    assert _items(["能源绿色低碳转型",
+                   "加快风电、光伏发电项目建设，全年新增新能源装机100万千瓦以上。【牵头单位：市发改委】",
+                   "推进煤电机组节能降碳改造，完成改造30万千瓦。",
+                   "牵头单位：市经信局；配合单位：市生态环境局",
+                   "工作要求", "一是各责任单位要高度重视、压实责任，确保取得实效。"]) == [
+        ("加快风电、光", ["黄石市发展和改革委员会"]), ("推进煤电机组", ["黄石市经济和信息化局"])]
+
+
+def test_lead_division_of_the_issuing_department() -> None:
+    analyzer = Analyzer.load()
+    doc = analyzer.analyze(document_from_paragraphs([
+        "湖北省交通运输厅", "关于印发船舶污染防治工作要点的通知", "一、重点任务",
+        "（一）推进靠港船舶使用岸电，提高岸电使用率。（厅水运处牵头）", "（二）开展船舶污染物接收专项检查。", "湖北省交通运输厅",
+        "2024年3月1日"]))
+    assert doc.lead.departments == ["湖北省交通运输厅水运处"]
