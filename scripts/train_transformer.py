@@ -33,7 +33,7 @@ from analyzer.classify.transformer import EnsemblePassageClassifier, Transformer
 from analyzer.coverage import CoverageModel, load_coverage  # noqa: E402
 from analyzer.doctype import load_doctype  # noqa: E402
 from analyzer.evaluate import evaluate, load_gold  # noqa: E402
-from analyzer.kb import N_ARTICLES, load_kb  # noqa: E402
+from analyzer.kb import N_ARTICLES  # noqa: E402
 from analyzer.lead import LeadDetector  # noqa: E402
 
 
