@@ -54,7 +54,6 @@ def _cells(text: str) -> list[str]:
     return [c.strip() for c in re.split(r"\t|\u3000{2,}| {3,}", text.strip())]
 
 
-
 class LeadDetector:
     """Fills ``doc.lead``: every lead body once under its full name, and the task items with their leads.
 

@@ -96,6 +96,8 @@ _GENERIC_ACTOR = re.compile(r"(?:乡镇人民政府|街道办事处|村（居）
                             r"[^。；]{0,12}?(?:应当|负责|须|必须|要)")
 #: A short unlabelled line that only says who does the item above: "由市水利和湖泊局具体牵头，…配合", "县农业农村局为牵头单位，…".
 _ASSIGNMENT_LINE = re.compile(r"^由|为牵头单位|牵头[，,；;。]|牵头$|配合[。；]?$|负责[。；]?$|组织实施[。；]?$")
+
+
 def _only_assignment(text: str) -> bool:
     """A line whose every clause only says who acts ("由X具体牵头，Y配合，沿线县政府组织实施。"), no task of its own."""
     clauses = [c for c in re.split(r"[，,；;。]", text) if c.strip()]
