@@ -122,11 +122,19 @@ def normalize_body(name: str, place: str | None = None) -> str:
         return "中共湖北" + full
     if full.startswith("省") and len(full) > 3:
         return "湖北" + full
-    branch = re.match(r"^([\u4e00-\u9fff]{1,4}(?:县|市))生态环境分局$", full)
     gaz = Gazetteer.load()
+    branch = re.match(r"^(?:[\u4e00-\u9fff]{2,12}?[市州](?=[\u4e00-\u9fff]{1,4}(?:县|市|区)生))?"
+                      r"([\u4e00-\u9fff]{1,4}(?:县|市|区))生态环境分局$", full)
     if branch and branch.group(1) in gaz.parent_city:  # 县生态环境分局 in 随县 → 随州市生态环境局随县分局
         county = branch.group(1)
         return f"{gaz.parent_city[county]}生态环境局{county if len(county) == 2 else county[:-1]}分局"
+    police = re.match(r"^(?:.*?(?:镇|乡|街道))?([\u4e00-\u9fff]{2,4}?)派出所$", full)
+    county = _county_of(place, gaz)
+    if police and county and "公安" not in full:  # 纸坊派出所 → 武汉市公安局江夏区分局纸坊派出所
+        station = police.group(1)
+        if county.endswith("区"):
+            return f"{gaz.parent_city[county]}公安局{county}分局{station}派出所"
+        return f"{county}公安局{station}派出所"
     return full
 
 
@@ -138,7 +146,8 @@ def _normalize(name: str, place: str | None) -> str:
         level = "街道" if place.endswith("街道") else place[-1]
         if name.startswith(level) and len(name) > len(level) + 1:
             rest = name[len(level):]
-            return place + TOWN_BODIES.get(rest, rest)
+            rest = TOWN_BODIES.get(rest, re.sub(r"(?<!办公)办$", "办公室", rest.replace("城管", "城市管理")))
+            return place + rest
         return _normalize(name, town.group(1) or None)
     branch = re.match(r"^([\u4e00-\u9fff]{1,4}?)(?:县|市)?生态环境分局$", name)
     if branch:  # "随县生态环境分局" → 随州市生态环境局随县分局 (branches belong to the city bureau)
@@ -161,7 +170,7 @@ def _normalize(name: str, place: str | None) -> str:
             if level == "区" and place in gaz.parent_city:  # districts carry their city: 孝感市孝南区…
                 return _expand(gaz.parent_city[place] + place, name[1:], gaz)
             return _expand(place, name[1:], gaz)
-        if level == "市" and place in gaz.parent_city:  # "市生态环境局通山分局" in a 通山县 document
+        if level in "市州" and place in gaz.parent_city:  # "市生态环境局通山分局" in a 通山县 document
             return _expand(gaz.parent_city[place], name[1:], gaz)
     if place == "湖北省" and not name.startswith(("湖北", "省", "市", "县", "区")) and "湖北省" + name in gaz.names:
         return "湖北省" + name
@@ -200,3 +209,10 @@ def body_key(name: str) -> str:
     if county and re.match(r"[\u4e00-\u9fff]{2,5}?(?:镇|乡|街道)", key[len(county):]):
         key = key[len(county):]
     return key
+
+
+def _county_of(place: str | None, gaz: Gazetteer) -> str | None:
+    """The county or district of a place: 江夏区纸坊街道 → 江夏区; 阳新县 → 阳新县."""
+    if not place:
+        return None
+    return next((c for c in gaz.parent_city if place.startswith(c) or place.endswith(c)), None)

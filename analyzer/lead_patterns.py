@@ -17,7 +17,7 @@ from .bodies import normalize_body
 SUFFIX = (r"(?:委员会办公室|生态环境保护委员会|委员会|办公室|办公厅|人民政府|人民检察院|人民法院|中级人民法院|党校|行政学院|领导小组|"
            r"党委|市委|县委|州委|区委|管委会|管理委员会|政府|督查室|督察室|分局|支队|大队|中队|执法队|派出所|管理所|环卫所|"
            r"工作站|服务站|监测站|林业站|水利站|农技站|保护站|植保站|推广站|管理站|水文站|检测站|财政所|司法所|供电所|供电公司|有限公司|联合社|合作社|供销社|"
-           r"中心|厅|局|委|办|院|部|处)")
+           r"妇联|妇女联合会|团委|工会|科协|残联|中心|厅|局|委|办|院|部|处)")
 #: An organ name: up to 24 characters ending in an organ suffix, then a boundary (not more name).
 ORG = rf"[\u4e00-\u9fff]{{1,24}}?{SUFFIX}(?=$|[^\u4e00-\u9fff]|牵头|配合|负责|和|及|与|会同|共同|等|为|作为|按|要|组织(?!部)|统筹|每|具体|联合|依|对|在|于|应|将)"
 ORG_LIST = rf"{ORG}(?:[、和及与]{ORG})*"
@@ -44,7 +44,8 @@ _SELF = re.compile(r"我(?:局|厅|委|办|院|部)[^。；]{0,20}?(?:作为|是
 _NOT_A_BODY = re.compile(r"^(?:各|有关|相关|其他|其它|本级|同级|上级|成员|配合|责任|各级|各地|我|本|该|此|所在|属地)")
 #: Words that occur in sentences but not inside organ names: a candidate is cut after the last one
 #: ("城市黑臭水体长效管理事项由我局" → "我局", then rejected as the issuer's self-reference).
-_SENTENCE_WORDS = re.compile(r".*(?:的|由|交办|事项|负责|承担|要求|将|对|在|是|按|把|向|了|等|其|会同|配合|协调|推动|督促|明确|并)")
+_SENTENCE_WORDS = re.compile(r".*(?:的|由|交办|事项|负责|承担|要求|将|对|在|是|按|把|向|了|等|其|会同|配合|协调|推动|督促|明确|并|"
+                             r"汇总后报|报送|后报)")
 _LEADING_WORDS = re.compile(r"^(?:由|经|请|在|对|向|将|把|从|并|要|则|均|继续|主要|具体)+")
 
 

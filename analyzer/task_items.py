@@ -57,6 +57,9 @@ _LEADERSHIP = re.compile(r"牵头抓总|负总责|成立[^。；]{0,30}(?:领导
                          r"议事日程|一级抓一级|层层抓落实|压实责任|密切配合")
 #: The strongest of those also outside 保障措施: "八、压实属地责任。各乡镇…要牵头抓总，主要负责同志亲自部署".
 _LEADERSHIP_ONLY = re.compile(r"牵头抓总|负总责|亲自部署|亲自抓")
+#: Leading officials rather than bodies: "主要领导牵头抓总、分管领导具体负责" is an arrangement, not a task.
+_LEADERS = re.compile(r"主要领导|主要负责同志|分管领导|分管负责同志")
+_DEADLINE = re.compile(r"\d{4}年|年底前|月底前|\d{1,2}月|完成")
 _LEADERSHIP_HEADING = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[）)、.．]?\s*[^。；，]{0,8}(?:责任|领导|组织)[^。；，]{0,4}。")
 #: A plural unit as the actor of a clause: "各乡镇每日下午5时前报送…", "各县（市、区）要…".
 _PLURAL_ACTOR = re.compile(r"(?:^|[。；;，,：:\s）)]|由)\s*各(?:乡镇|镇|乡|街道|村|县|市|区|管理区|开发区)"
@@ -66,7 +69,8 @@ _PLURAL_ACTOR = re.compile(r"(?:^|[。；;，,：:\s）)]|由)\s*各(?:乡镇|�
 
 #: Plural departments as actors ("各有关部门牵头建立…", "各执法单位…依法查处") give a task only with a concrete job.
 _PLURAL_DEPARTMENTS = re.compile(r"各(?:有关|相关|成员|责任|执法|牵头|配合)?(?:部门|单位)")
-_CONCRETE_JOB = re.compile(r"查处|移送|报送|建立|更新|汇总|开展|完成|清理|排查|整改|监测|每半年|每季度|每月|年底前|月底前")
+_CONCRETE_JOB = re.compile(r"查处|移送|报送|建立|更新|汇总|开展|完成|清理|排查|整改|监测|核查|办结|受理|反馈|每半年|每季度|每月|"
+                           r"年底前|月底前|工作日内")
 
 
 def _assigns_to_unit(text: str, leads: list[str]) -> bool:
@@ -195,7 +199,7 @@ class Sections:
 
 def is_trailing_line(text: str, names_unit: bool) -> bool:
     """A "牵头单位：…；责任单位：…" line, or a short line that only says who acts: it completes the item above."""
-    if TASK_LABEL.match(text):
+    if TASK_LABEL.match(text) or _NOT_A_TASK.search(text[:40]):  # "本方案由省环委办牵头组织实施" is about the whole file
         return False
     return (len(text) <= 160 and bool(_TRAILING_START.match(text))) or (
         _only_assignment(text) and bool(_ASSIGNMENT_LINE.search(text)) and names_unit)
@@ -210,18 +214,19 @@ def is_task_item(passages: list[Paragraph], levels: list[int], i: int, leads: li
     candidate = bool(_is_item_candidate(passages, levels, i) or text_row or (task_line and not _only_assignment(text)))
     if _CLAUSE.match(text):  # 第X条 of rules: a task only where it gives a unit a duty
         candidate = bool(leads) or bool(responsible_in(text, place)) or bool(_PLURAL_ACTOR.search(text)) or bool(
-            _GENERIC_ACTOR.search(text)) or bool(names_a_body(text) and _CLAUSE_DUTY.search(text))
+            _GENERIC_ACTOR.search(text)) or bool(names_a_body(text) and _CLAUSE_DUTY.search(text)) or bool(
+            _PLURAL_DEPARTMENTS.search(text) and _CONCRETE_JOB.search(text))
         candidate = candidate and (bool(leads) or not _LEADERSHIP_ONLY.search(text))
     if not candidate:
         return False
     if not leads and sections.goal:
         return False
-    if not leads and ((_LEADERSHIP_ONLY.search(text) and _LEADERSHIP_HEADING.match(text)) or (
+    if not leads and ((_LEADERSHIP_ONLY.search(text) and (_LEADERSHIP_HEADING.match(text) or (_LEADERS.search(text) and not _DEADLINE.search(text)))) or (
             _LEADERSHIP.search(text) and re.match(r"各(?:地|级|有关|部门|单位|责任单位|牵头单位)", _bare(text)))):
         return False  # exhortation: "各地各部门要高度重视…", "一是各责任单位要压实责任…"
     if _NOT_A_TASK.search(text[:40]) or _PURPOSE.search(text):
         return False
-    if re.search(r"阶段\s*[（(]", text[:24]) and not (leads or names_a_body(text)):
-        return False  # "（一）排查摸底阶段（3月—4月）": a phase of the timetable, not a task
-    # In 保障措施 and timetable sections a numbered paragraph is a task only when it gives a unit something to do.
-    return not (sections.support or sections.phase) or _assigns_to_unit(text, leads)
+    if not leads and (sections.phase or re.search(r"阶段\s*[（(]", text[:24])):
+        return False  # "（一）排查摸底阶段（3月—4月）…": a phase of the timetable, not a task
+    # In 保障措施 sections a numbered paragraph is a task only when it gives a unit something to do.
+    return not sections.support or _assigns_to_unit(text, leads)
