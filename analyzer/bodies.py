@@ -102,6 +102,10 @@ def _county_level_place(doc: Document) -> str | None:
             return gaz.full_place((inner or m).group(0))
         if text.lstrip().startswith(("湖北省", "省委", "省政府", "省人民政府", "省生态环境")):
             return "湖北省"
+    for text in (doc.meta.issuer, doc.meta.title):  # "汉川经济开发区管委会": the zone lies in 汉川市
+        m = re.search(r"([\u4e00-\u9fff]{2,3}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|开发区)", text or "")
+        if m:
+            return next((c for c in gaz.parent_city if c[:-1] == m.group(1) or c == m.group(1)), None)
     return None
 
 

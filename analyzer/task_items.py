@@ -53,7 +53,7 @@ def _is_item_candidate(passages: list[Paragraph], levels: list[int], i: int) -> 
 _SUPPORT_SECTION = re.compile(r"保障|工作要求|组织实施|组织领导|实施要求|有关要求|工作机制")
 #: Leadership arrangements and exhortation, not a task: "成立领导小组", "主要负责同志牵头抓总", "各地要高度重视".
 _LEADERSHIP = re.compile(r"牵头抓总|负总责|成立[^。；]{0,30}(?:领导小组|工作专班|指挥部)|主要负责同志|主要领导|亲自部署|亲自抓|"
-                         r"统一领导|高度重视|一把手|营造[^。；]{0,20}氛围|形成[^。；]{0,6}合力|协作配合|扛起|扛牢|主体责任|政治站位|"
+                         r"统一领导|高度重视|一把手|营造[^。；]{0,20}氛围|形成[^。；]{0,6}合力|扛起|扛牢|主体责任|政治站位|"
                          r"议事日程|一级抓一级|层层抓落实|压实责任|密切配合")
 #: The strongest of those also outside 保障措施: "八、压实属地责任。各乡镇…要牵头抓总，主要负责同志亲自部署".
 _LEADERSHIP_ONLY = re.compile(r"牵头抓总|负总责|亲自部署|亲自抓")
@@ -62,7 +62,7 @@ _LEADERS = re.compile(r"主要领导|主要负责同志|分管领导|分管负�
 _DEADLINE = re.compile(r"\d{4}年|年底前|月底前|\d{1,2}月|完成")
 _LEADERSHIP_HEADING = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[）)、.．]?\s*[^。；，]{0,8}(?:责任|领导|组织)[^。；，]{0,4}。")
 #: A plural unit as the actor of a clause: "各乡镇每日下午5时前报送…", "各县（市、区）要…".
-_PLURAL_ACTOR = re.compile(r"(?:^|[。；;，,：:\s）)]|由)\s*各(?:乡镇|镇|乡|街道|村|县|市|区|管理区|开发区)"
+_PLURAL_ACTOR = re.compile(r"(?:^|[。；;，,：:\s）)]|由)\s*各(?:乡镇|镇|乡|街道|村|社区|居委会|县|市|区|管理区|开发区)"
                            r"[^。；;，,]{0,24}?"
                            r"(?:要|应|须|必须|每|负责|牵头|按|定期|于|在|将|做好|落实|加强|报送|开展)")
 
@@ -96,7 +96,7 @@ _CLAUSE_DUTY = re.compile(r"应当|负责|须|必须|召集|协调|组织|牵头
 #: Sections of targets and principles: their numbered paragraphs ("1.1 到2025年…") are not tasks.
 _GOAL_SECTION = re.compile(r"^(?:(?:工作|主要|总体|发展|年度)?目标(?:任务)?|总体要求|指导思想|基本原则|工作原则)[。：:]?$")
 #: Actors named by kind rather than by name: "乡镇人民政府（街道办事处）负责…", "运维单位应当…".
-_GENERIC_ACTOR = re.compile(r"(?:乡镇人民政府|街道办事处|村（居）民委员会|[\u4e00-\u9fff]{0,6}(?:单位|企业|经营者|业主|管理人|主管部门|管理部门))"
+_GENERIC_ACTOR = re.compile(r"(?:乡镇人民政府|街道办事处|村（居）民委员会|[\u4e00-\u9fff]{0,6}(?:单位|企业|经营者|业主|管理人)|[\u4e00-\u9fff]{0,10}部门)"
                             r"[^。；]{0,12}?(?:应当|负责|须|必须|要)")
 #: A short unlabelled line that only says who does the item above: "由市水利和湖泊局具体牵头，…配合", "县农业农村局为牵头单位，…".
 _ASSIGNMENT_LINE = re.compile(r"^由|为牵头单位|牵头[，,；;。]|牵头$|配合[。；]?$|负责[。；]?$|组织实施[。；]?$")
@@ -104,7 +104,8 @@ _ASSIGNMENT_LINE = re.compile(r"^由|为牵头单位|牵头[，,；;。]|牵头$
 
 def _only_assignment(text: str) -> bool:
     """A line whose every clause only says who acts ("由X具体牵头，Y配合，沿线县政府组织实施。"), no task of its own."""
-    clauses = [c for c in re.split(r"[，,；;。]", text) if c.strip()]
+    outside = re.sub(r"[（(][^）)]*[）)]|【[^】]*】", "", text)  # "…招揽顾客（区城管执法局牵头）" has a task outside
+    clauses = [c for c in re.split(r"[，,；;。]", outside) if c.strip()] or [text]
     return len(text) <= 80 and all(re.search(r"牵头|配合|负责|实施|参与|协助|协办|落实", c) for c in clauses)
 
 
@@ -173,7 +174,8 @@ def unnumbered_task_lines(passages: list[Paragraph], levels: list[int]) -> set[i
                      and not _NOT_A_LINE_TASK.search(passages[k].text.strip())]
             tasky = [k for k in lines if _TASK_VERB.match(_bare(passages[k].text)) or
                      re.search(r"牵头|责任单位|负责", passages[k].text)]
-            if len(lines) >= 2 and len(tasky) >= 0.6 * len(lines) and not (j < n and levels[j]):
+            next_is_group = j < n and levels[j] and _is_short_heading(passages[j].text.strip())
+            if len(lines) >= 2 and len(tasky) >= 0.6 * len(lines) and (not (j < n and levels[j]) or next_is_group):
                 out.update(lines)
             i = j
         else:
@@ -215,8 +217,9 @@ def is_task_item(passages: list[Paragraph], levels: list[int], i: int, leads: li
     if _CLAUSE.match(text):  # 第X条 of rules: a task only where it gives a unit a duty
         candidate = bool(leads) or bool(responsible_in(text, place)) or bool(_PLURAL_ACTOR.search(text)) or bool(
             _GENERIC_ACTOR.search(text)) or bool(names_a_body(text) and _CLAUSE_DUTY.search(text)) or bool(
-            _PLURAL_DEPARTMENTS.search(text) and _CONCRETE_JOB.search(text))
-        candidate = candidate and (bool(leads) or not _LEADERSHIP_ONLY.search(text))
+            _PLURAL_DEPARTMENTS.search(text) and _CONCRETE_JOB.search(text)) or bool(
+            re.search(r"各(?:乡镇|镇|街道|县|市|区)", text) and _CLAUSE_DUTY.search(text))
+        candidate = candidate and (bool(leads) or not (_LEADERSHIP.search(text) or re.search(r"可参照|参照本|可以", text)))
     if not candidate:
         return False
     if not leads and sections.goal:

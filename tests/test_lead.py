@@ -247,3 +247,15 @@ def test_lead_phases_and_officials_arrangements_are_not_tasks() -> None:
                    "三、保障措施", "（一）加强统筹。各地要建立主要领导牵头抓总、分管领导具体负责的工作机制。",
                    "（二）严格督办。对举报线索由各有关部门牵头核查处理，5个工作日内反馈。"]) == [
         ("（一）推进磁", ["黄石市住房和城乡建设局"]), ("（二）严格督", [])]
+
+
+def test_lead_zone_in_a_county_level_city_and_task_line_with_bracketed_lead() -> None:
+    analyzer = Analyzer.load()
+    doc = analyzer.analyze(document_from_paragraphs([
+        "汉川经济开发区管理委员会", "关于印发汉川经济开发区固体废物污染防治工作方案的通知", "一、重点任务",
+        "（一）开展园区企业固体废物排查，建立“一企一档”。（市应急管理局牵头）",
+        "（二）县统计局加强能源消费统计监测，按月提供数据。", "汉川经济开发区管理委员会", "2024年3月1日"]))
+    assert doc.lead.departments == ["汉川市应急管理局"]
+    assert _items(["任务清单", "规范广场舞活动，各社区牵头划定活动区域和时段。",
+                   "商业街区商铺严禁使用高音广播喇叭招揽顾客（市城管执法委牵头，市公安局配合）"]) == [
+        ("规范广场舞活", []), ("商业街区商铺", ["黄石市城市管理执法委员会"])]
