@@ -62,15 +62,16 @@ _LEADERS = re.compile(r"主要领导|主要负责同志|分管领导|分管负�
 _DEADLINE = re.compile(r"\d{4}年|年底前|月底前|\d{1,2}月|完成")
 _LEADERSHIP_HEADING = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[）)、.．]?\s*[^。；，]{0,8}(?:责任|领导|组织)[^。；，]{0,4}。")
 #: A plural unit as the actor of a clause: "各乡镇每日下午5时前报送…", "各县（市、区）要…".
-_PLURAL_ACTOR = re.compile(r"(?:^|[。；;，,：:\s）)]|由)\s*各(?:乡镇|镇|乡|街道|村|社区|居委会|县|市|区|管理区|开发区)"
+_PLURAL_ACTOR = re.compile(r"(?:^|[。；;，,：:\s）)]|由)\s*各(?:乡镇|镇|乡|街道|村|社区|居委会|县|市|区|管理区|开发区|企业)"
                            r"[^。；;，,]{0,24}?"
                            r"(?:要|应|须|必须|每|负责|牵头|按|定期|于|在|将|做好|落实|加强|报送|开展)")
 
 
 #: Plural departments as actors ("各有关部门牵头建立…", "各执法单位…依法查处") give a task only with a concrete job.
-_PLURAL_DEPARTMENTS = re.compile(r"各(?:有关|相关|成员|责任|执法|牵头|配合)?(?:部门|单位)")
-_CONCRETE_JOB = re.compile(r"查处|移送|报送|建立|更新|汇总|开展|完成|清理|排查|整改|监测|核查|办结|受理|反馈|每半年|每季度|每月|"
-                           r"年底前|月底前|工作日内")
+_PLURAL_DEPARTMENTS = re.compile(r"各(?:有关|相关|成员|责任|执法|牵头|配合|级)?[\u4e00-\u9fff]{0,6}?(?:部门|单位|机构)|"
+                                 r"各地(?!各)|由(?:牵头|责任)单位")
+_CONCRETE_JOB = re.compile(r"查处|移送|报送|建立|更新|汇总|开展|完成|清理|排查|整改|监测|核查|办结|受理|反馈|每半年|每季度|每月|每年|"
+                           r"年底前|月底前|工作日内|公开|公布|推送|梳理|定期|组织实施|验收|销号")
 
 
 def _assigns_to_unit(text: str, leads: list[str]) -> bool:
@@ -80,7 +81,7 @@ def _assigns_to_unit(text: str, leads: list[str]) -> bool:
     if _LEADERSHIP.search(text):
         return False
     return names_a_body(text) or bool(_PLURAL_ACTOR.search(PLURAL_BRACKET.sub("", text))) or bool(
-        _PLURAL_DEPARTMENTS.search(text) and _CONCRETE_JOB.search(text))
+        (_PLURAL_DEPARTMENTS.search(text) or _GENERIC_ACTOR.search(text)) and _CONCRETE_JOB.search(text))
 
 
 #: Sections that lay out phases or a timetable: their numbered paragraphs are not tasks.
@@ -92,12 +93,13 @@ _CLAUSE = re.compile(r"^第[一二三四五六七八九十百]+条")
 _PURPOSE = re.compile(r"制定本(?:规则|办法|细则|规定|制度|方案|措施|意见|计划)。?$")
 #: Verbs by which a clause hands a named body a duty: "省卫生健康委负责…", "…由省生态环境厅召集".
 _CLAUSE_DUTY = re.compile(r"应当|负责|须|必须|召集|协调|组织|牵头|每年|每季度|每月|每半年|给予|纳入|开展|建立|制定|实施|落实|督促|"
-                          r"指导|查处|报送|公布|核实|审核|监督|检查")
+                          r"指导|查处|报送|公布|核实|审核|监督|检查|加强|管理")
 #: Sections of targets and principles: their numbered paragraphs ("1.1 到2025年…") are not tasks.
 _GOAL_SECTION = re.compile(r"^(?:(?:工作|主要|总体|发展|年度)?目标(?:任务)?|总体要求|指导思想|基本原则|工作原则)[。：:]?$")
 #: Actors named by kind rather than by name: "乡镇人民政府（街道办事处）负责…", "运维单位应当…".
-_GENERIC_ACTOR = re.compile(r"(?:乡镇人民政府|街道办事处|村（居）民委员会|[\u4e00-\u9fff]{0,6}(?:单位|企业|经营者|业主|管理人)|[\u4e00-\u9fff]{0,10}部门)"
-                            r"[^。；]{0,12}?(?:应当|负责|须|必须|要)")
+_GENERIC_ACTOR = re.compile(r"(?:乡镇人民政府|街道办事处|村（居）民委员会|村民委员会|居民委员会|[\u4e00-\u9fff]{0,6}(?:单位|企业|经营者|业主|管理人)|"
+                            r"[\u4e00-\u9fff]{0,10}部门)[^。；]{0,12}?(?:应当|负责|须|必须|要|组织)|"
+                            r"(?:县级|市级|设区的市级)(?:以上)?人民政府[^。]{0,40}?负责")
 #: A short unlabelled line that only says who does the item above: "由市水利和湖泊局具体牵头，…配合", "县农业农村局为牵头单位，…".
 _ASSIGNMENT_LINE = re.compile(r"^由|为牵头单位|牵头[，,；;。]|牵头$|配合[。；]?$|负责[。；]?$|组织实施[。；]?$")
 
@@ -201,7 +203,8 @@ class Sections:
 
 def is_trailing_line(text: str, names_unit: bool) -> bool:
     """A "牵头单位：…；责任单位：…" line, or a short line that only says who acts: it completes the item above."""
-    if TASK_LABEL.match(text) or _NOT_A_TASK.search(text[:40]):  # "本方案由省环委办牵头组织实施" is about the whole file
+    if TASK_LABEL.match(text) or _CLAUSE.match(text) or _NOT_A_TASK.search(text[:40]):
+        # "本方案由省环委办牵头组织实施" is about the whole file; a 第X条 clause stands on its own
         return False
     return (len(text) <= 160 and bool(_TRAILING_START.match(text))) or (
         _only_assignment(text) and bool(_ASSIGNMENT_LINE.search(text)) and names_unit)
