@@ -146,7 +146,7 @@ class _Margins:
         full = [ln for ln in geo if (ln.x1 - ln.x0) >= full_width - 1.5 * self.cw]  # type: ignore[operator]
         self.width = statistics.median([ln.x1 - ln.x0 for ln in full])  # type: ignore[operator]
         self.slope = 0.0
-        self.intercept = statistics.median([ln.x0 for ln in full])  # type: ignore[misc]
+        self.intercept = statistics.median(_left_cluster([ln.x0 or 0.0 for ln in full], self.cw))
         self._doc_intercept = self.intercept
 
     def fit_page(self, lines: list[Line]) -> _Margins:
@@ -157,13 +157,24 @@ class _Margins:
             return self
         ys = [ln.top or 0.0 for ln in full]
         xs = [ln.x0 or 0.0 for ln in full]
+        self._fit(ys, xs)
+        # Second pass on the left cluster only: indented first lines that reach the right edge would bias both
+        # the slope and the margin towards the indent.
+        residuals = [x - self.slope * y for x, y in zip(xs, ys)]
+        keep = set(_left_cluster(residuals, self.cw))
+        left = [(y, x) for y, x, r in zip(ys, xs, residuals) if r in keep]
+        if len(left) >= 3:
+            self._fit([y for y, _ in left], [x for _, x in left])
+        return self
+
+    def _fit(self, ys: list[float], xs: list[float]) -> None:
+        self.slope = 0.0
         if max(ys) - min(ys) > 5 * self.cw:
             my, mx = statistics.fmean(ys), statistics.fmean(xs)
             var = sum((y - my) ** 2 for y in ys)
             slope = sum((y - my) * (x - mx) for y, x in zip(ys, xs)) / var if var else 0.0
             self.slope = slope if abs(slope) <= 0.05 else 0.0  # beyond ~3 degrees: a layout mix, not skew
-        self.intercept = statistics.median([x - self.slope * y for x, y in zip(xs, ys)])
-        return self
+        self.intercept = statistics.median(_left_cluster([x - self.slope * y for x, y in zip(xs, ys)], self.cw))
 
     def left(self, ln: Line) -> float:
         return self.intercept + self.slope * (ln.top or 0.0)
@@ -181,6 +192,17 @@ class _Margins:
         ha = (a.bottom or 0) - (a.top or 0)
         hb = (b.bottom or 0) - (b.top or 0)
         return abs(ha - hb) <= 0.35 * max(ha, hb, 1e-6)
+
+
+def _left_cluster(xs: list[float], cw: float) -> list[float]:
+    """The left starts of full lines, without indented first lines that reach the right edge too.
+
+    A first line indented two characters can span the full width when its half-width characters or hanging
+    punctuation run past the margin; counted in, such lines pull the margin to the indent and every
+    continuation line then looks like a new paragraph.
+    """
+    low = sorted(xs)[int(0.1 * (len(xs) - 1))]  # a low percentile: one stray line does not set the margin
+    return [x for x in xs if x <= low + 1.0 * cw] or xs
 
 
 def _has_geometry(ln: Line) -> bool:
@@ -202,9 +224,10 @@ class _TextWidth:
         return not ln.text[:1].isspace()
 
 
-def _continues(prev: Line, nxt: Line, prev_m, next_m) -> bool:
+def _continues(prev: Line, nxt: Line, prev_m, next_m, paragraph: str = "") -> bool:
     """Does ``nxt`` continue the sentence of ``prev`` (a break made by layout)?"""
-    if not prev_m.runs_to_right(prev) or not next_m.starts_at_left(nxt):
+    in_cc = paragraph.lstrip().startswith(("抄送", "抄报"))
+    if not prev_m.runs_to_right(prev) or not (next_m.starts_at_left(nxt) or (in_cc and _same_block(prev, nxt, next_m))):
         return False
     if isinstance(prev_m, _Margins) and isinstance(next_m, _Margins) and not prev_m.same_size(prev, nxt):
         return False
@@ -214,6 +237,17 @@ def _continues(prev: Line, nxt: Line, prev_m, next_m) -> bool:
     if head.startswith(("抄送", "抄报", "附件")):
         return False
     return True
+
+
+def _same_block(prev: Line, nxt: Line, metric) -> bool:
+    """Both lines start at the same small indent: the 抄送 block of GB/T 9704, set in by about one character,
+    wraps under itself. First-line indents are two characters and do not count."""
+    if not isinstance(metric, _Margins) or not _has_geometry(prev) or not _has_geometry(nxt):
+        return False
+    if prev.text.rstrip()[-1:] in _SENTENCE_END or re.search(r"印\s*发\s*$", nxt.text):
+        return False
+    indent = (prev.x0 or 0.0) - metric.left(prev)
+    return 0.4 * metric.cw < indent < 1.5 * metric.cw and abs((nxt.x0 or 0.0) - (prev.x0 or 0.0)) <= 0.6 * metric.cw
 
 
 def _join(a: str, b: str) -> str:
@@ -242,7 +276,8 @@ def join_lines(pages: list[Page], cleaned: list[list[Line]]) -> list[Paragraph]:
         else:
             metric = _TextWidth(lines)
         for ln in lines:
-            if prev is not None and prev_m is not None and paragraphs and _continues(prev, ln, prev_m, metric):
+            if prev is not None and prev_m is not None and paragraphs and _continues(prev, ln, prev_m, metric,
+                                                                                     paragraphs[-1].text):
                 paragraphs[-1].text = _join(paragraphs[-1].text, ln.text)
             else:
                 paragraphs.append(Paragraph(ln.text.strip(), page.number))

@@ -7,7 +7,9 @@ as ``ecocheck extract`` on every format of every document, and compares:
   and the source text, both without whitespace (page-number artefacts are not
   in the source, so any that survive count against us);
 * meta: date, doc_number and cc exactly equal to the gold (also title,
-  recipients, issuer for information).
+  recipients, issuer for information);
+* paras: the share of source paragraphs of 40+ characters (those that wrap)
+  that come back as exactly one paragraph — line joining across lines and pages.
 
     python scripts/eval_extract.py [--build DIR] [--formats text.pdf,scan.pdf] [--json out.json]
 """
@@ -65,9 +67,12 @@ def main() -> int:
             src = "".join(gold["paragraphs"])
             got = doc.text
             meta, gm = doc.meta, gold["meta"]
+            body = [squash(t) for t in gold["paragraphs"] if len(squash(t)) >= 40]  # paragraphs long enough to wrap
+            found = {squash(p.text) for p in doc.paragraphs}
             results.append({
                 "doc": gold["id"], "format": fmt, "seconds": elapsed, "pages": doc.source.pages,
                 "similarity": similarity(got, src),
+                "paragraphs": sum(t in found for t in body) / max(1, len(body)),
                 "date": meta.date == gm["date"], "doc_number": meta.doc_number == gm["doc_number"],
                 "cc": meta.cc == gm["cc"], "title": meta.title == (gm["title"] or "").replace(" ", "") if gm["title"] else meta.title is None,
                 "recipients": meta.recipients == gm["recipients"], "issuer": meta.issuer == gm["issuer"],
@@ -78,7 +83,7 @@ def main() -> int:
             print(f"{fmt:12s} {gold['id']}  sim={results[-1]['similarity']:.4f}  {elapsed:.2f}s", file=sys.stderr)
     print()
     print(f"{'format':12s} {'docs':>4s} {'sim mean':>9s} {'sim min':>8s} {'target':>7s} {'date':>6s} {'docno':>6s} {'cc':>6s} "
-          f"{'all3':>6s} {'title':>6s} {'recip':>6s} {'issuer':>6s}")
+          f"{'all3':>6s} {'title':>6s} {'recip':>6s} {'issuer':>6s} {'paras':>6s}")
     overall = []
     for fmt in args.formats.split(","):
         rows = [r for r in results if r["format"] == fmt]
@@ -91,7 +96,7 @@ def main() -> int:
         target = TARGETS.get(fmt)
         print(f"{fmt:12s} {len(rows):4d} {statistics.fmean(sims):9.4f} {min(sims):8.4f} {target if target else '-':>7} "
               f"{acc['date']:6.3f} {acc['doc_number']:6.3f} {acc['cc']:6.3f} {all3:6.3f} {acc['title']:6.3f} "
-              f"{acc['recipients']:6.3f} {acc['issuer']:6.3f}")
+              f"{acc['recipients']:6.3f} {acc['issuer']:6.3f} {statistics.fmean(r['paragraphs'] for r in rows):6.3f}")
     print(f"\nall formats: date+doc_number+cc exactly right on {sum(overall)}/{len(overall)} = {sum(overall) / len(overall):.3f}")
     for fmt in args.formats.split(","):
         rows = sorted((r for r in results if r["format"] == fmt), key=lambda r: r["similarity"])

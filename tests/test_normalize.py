@@ -92,3 +92,22 @@ def test_normalize_hard_wrapped_text_without_geometry() -> None:
     page = Page(1, lines, wrapped=True)
     paragraphs = join_lines([page], [lines])
     assert [p.text for p in paragraphs] == ["甲" * 18 + "乙" * 20 + "丙丙。", "二、下一步"]
+
+
+def test_normalize_first_lines_running_past_the_margin_do_not_move_it() -> None:
+    """Indented first lines that overflow the right edge (half-width characters, hanging punctuation) are as wide
+    as full lines. On a page of short items they outnumber the continuation lines and must not pull that page's
+    margin to the indent, or its continuation lines would not join."""
+    p1 = [_line("为深入贯彻落实有关精神，" + "一" * 14, 100, indent=2)] + [_line("二" * 28, 130 + 30 * k) for k in range(8)]
+    p1.append(_line("完。", 400))
+    p2, top = [], 100.0
+    for k in range(6):
+        p2.append(Line(f"（{k}）推进工作。" + "甲" * 21, LEFT + 2 * CW, LEFT + 28 * CW + 10, top, top + 16, 16.0))
+        if k % 3 == 0:
+            p2.append(_line("乙" * 28, top + 30))
+            top += 30
+        p2.append(_line("丙" * 6 + "。", top + 30))
+        top += 60
+    paragraphs = join_lines([_page(1, p1), _page(2, p2)], [p1, p2])
+    assert len(paragraphs) == 7
+    assert all(p.text.endswith("丙丙丙丙丙丙。") for p in paragraphs[1:])
