@@ -41,8 +41,8 @@ class _Table:
     @classmethod
     def from_header(cls, cells: list[str]) -> _Table | None:
         names = [re.sub(r"\s+", "", c) for c in cells]
-        if not any(re.search(r"任务|事项|内容|工作", c) for c in names):
-            return None
+        if not any(re.search(r"任务|事项|内容|工作", c) for c in names) or any(len(c) > 14 for c in names):
+            return None  # header cells are short labels; a task row that mentions 工作 and 责任 is no header
         lead = next((i for i, c in enumerate(names) if "牵头" in c), None)
         partners = [i for i, c in enumerate(names) if i != lead and re.search(r"责任|配合|协办|参与", c)]
         if lead is None and not partners:

@@ -19,7 +19,7 @@ SUFFIX = (r"(?:委员会办公室|生态环境保护委员会|委员会|办公�
            r"工作站|服务站|监测站|林业站|水利站|农技站|保护站|植保站|推广站|管理站|水文站|检测站|财政所|司法所|供电所|供电公司|有限公司|联合社|合作社|供销社|"
            r"妇联|妇女联合会|团委|工会|科协|残联|中心|厅|局|委|办|院|部|处)")
 #: An organ name: up to 24 characters ending in an organ suffix, then a boundary (not more name).
-ORG = rf"[\u4e00-\u9fff“”]{{1,24}}?{SUFFIX}(?=$|[^\u4e00-\u9fff]|牵头|配合|负责|和|及|与|会同|共同|等|为|作为|按|要|组织(?!部)|统筹|每|具体|联合|依|对|在|于|应|将|加强|加快|做好|开展|建立|推进|落实|制定|完善|督促|指导|强化|严格|定期|及时|组建|安排|提交|梳理)"
+ORG = rf"[\u4e00-\u9fff“”]{{1,24}}?{SUFFIX}(?=$|[^\u4e00-\u9fff]|牵头|配合|负责|和|及|与|会同|共同|等|为|作为|按|要|组织(?!部)|统筹|每|具体|联合|依|对|在|于|应|将|加强|加快|做好|开展|建立|推进|落实|制定|完善|督促|指导|强化|严格|定期|及时|组建|安排|提交|梳理|提请|约谈|通报|会商|调度|审核|核查|督办)"
 ORG_LIST = rf"{ORG}(?:[、和及与]{ORG})*"
 _SEP = r"(?:^|(?<=[（(【\[）)】\]，,；;：:。\s、.．①-⑳]))"
 
@@ -88,6 +88,8 @@ def split_bodies(group: str) -> list[str]:
     bodies: list[str] = []
     places: list[str] = []  # "梁子湖区、华容区政府": places waiting for the shared suffix
     for part in re.split(r"[、，,;；/]", group):
+        if re.match(r"(?:由)?(?:所在|当地|属地|同级|本级|上级|下级)", part.strip(" \u3000（）()")):
+            continue  # "由所在县（市、区）人民政府牵头": whichever county it is, not a named body
         part = _LEADING_WORDS.sub("", _SENTENCE_WORDS.sub("", part.strip(" \u3000（）()")))
         pieces = re.split(r"[和及与]", part)
         if len(pieces) > 1 and all(_is_body(x) for x in pieces):

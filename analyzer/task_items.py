@@ -70,16 +70,19 @@ _PLURAL_ACTOR = re.compile(r"(?:^|[。；;，,：:\s）)]|由)\s*各(?:乡镇|�
 #: Plural departments as actors ("各有关部门牵头建立…", "各执法单位…依法查处") give a task only with a concrete job.
 _PLURAL_DEPARTMENTS = re.compile(r"各(?:有关|相关|成员|责任|执法|牵头|配合|级)?[\u4e00-\u9fff]{0,6}?(?:部门|单位|机构)|"
                                  r"各地(?!各)|由(?:牵头|责任)单位")
-_CONCRETE_JOB = re.compile(r"查处|移送|报送|建立|更新|汇总|开展|完成|清理|排查|整改|监测|核查|办结|受理|反馈|每半年|每季度|每月|每年|"
+_CONCRETE_JOB = re.compile(r"查处|移送|报送|建立|更新|汇总|开展|清理|排查|整改|监测|核查|办结|受理|反馈|每半年|每季度|每月|每年|"
                            r"年底前|月底前|工作日内|公开|公布|推送|梳理|定期|组织实施|验收|销号")
+
+
+_SCHEDULE = re.compile(r"每[年季月周](?:度)?|\d{1,2}日前|月底前|年底前")
 
 
 def _assigns_to_unit(text: str, leads: list[str]) -> bool:
     """In 保障措施-like sections a numbered paragraph is a task when it gives a unit, named or plural, something to do."""
     if leads:
         return True
-    if _LEADERSHIP.search(text):
-        return False
+    if _LEADERSHIP.search(text) and not _SCHEDULE.search(text):
+        return False  # leadership and exhortation, unless a scheduled job comes with it ("每月5日前报送…")
     return names_a_body(text) or bool(_PLURAL_ACTOR.search(PLURAL_BRACKET.sub("", text))) or bool(
         (_PLURAL_DEPARTMENTS.search(text) or _GENERIC_ACTOR.search(text)) and _CONCRETE_JOB.search(text))
 
@@ -87,7 +90,7 @@ def _assigns_to_unit(text: str, leads: list[str]) -> bool:
 #: Sections that lay out phases or a timetable: their numbered paragraphs are not tasks.
 _PHASE_SECTION = re.compile(r"步骤|阶段|时间安排|进度安排|实施进度")
 #: Sentences about the document itself or its machinery, not a task: "本方案由…牵头组织实施", "专班办公室设在…".
-_NOT_A_TASK = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[）)]?\s*(?:本方案|本计划|本清单|本办法|本规则|本通知|本意见)|(?:办公室|专班|领导小组)设在|负责解释|自印发之日起|制定本(?:规则|办法|细则|规定|制度|方案|措施)")
+_NOT_A_TASK = re.compile(r"^[（(]?[一二三四五六七八九十\d]*[）)]?\s*本[\u4e00-\u9fff]{0,6}?(?:方案|计划|清单|办法|规则|通知|意见|要点|细则|规定|措施)|(?:办公室|专班|领导小组)设在|负责解释|自印发之日起|制定本(?:规则|办法|细则|规定|制度|方案|措施)")
 _CLAUSE = re.compile(r"^第[一二三四五六七八九十百]+条")
 #: The purpose clause of rules: "第一条　为…，制定本办法。"
 _PURPOSE = re.compile(r"制定本(?:规则|办法|细则|规定|制度|方案|措施|意见|计划)。?$")
@@ -98,7 +101,8 @@ _CLAUSE_DUTY = re.compile(r"应当|负责|须|必须|召集|协调|组织|牵头
 _GOAL_SECTION = re.compile(r"^(?:(?:工作|主要|总体|发展|年度)?目标(?:任务)?|总体要求|指导思想|基本原则|工作原则)[。：:]?$")
 #: Actors named by kind rather than by name: "乡镇人民政府（街道办事处）负责…", "运维单位应当…".
 _GENERIC_ACTOR = re.compile(r"(?:乡镇人民政府|街道办事处|村（居）民委员会|村民委员会|居民委员会|[\u4e00-\u9fff]{0,6}(?:单位|企业|经营者|业主|管理人)|"
-                            r"[\u4e00-\u9fff]{0,10}部门)[^。；]{0,12}?(?:应当|负责|须|必须|要|组织)|"
+                            r"[\u4e00-\u9fff]{0,10}(?:部门|分局|机构)|乡镇（街道）|(?:所在地?|当地)?(?:县级|市级)人民政府|[\u4e00-\u9fff]{0,8}(?:厂|站|码头|经营人))[^。；]{0,12}?"
+                            r"(?:应当|负责|须|必须|要|组织)|"
                             r"(?:县级|市级|设区的市级)(?:以上)?人民政府[^。]{0,40}?负责")
 #: A short unlabelled line that only says who does the item above: "由市水利和湖泊局具体牵头，…配合", "县农业农村局为牵头单位，…".
 _ASSIGNMENT_LINE = re.compile(r"^由|为牵头单位|牵头[，,；;。]|牵头$|配合[。；]?$|负责[。；]?$|组织实施[。；]?$")
@@ -228,7 +232,8 @@ def is_task_item(passages: list[Paragraph], levels: list[int], i: int, leads: li
     if not leads and sections.goal:
         return False
     if not leads and ((_LEADERSHIP_ONLY.search(text) and (_LEADERSHIP_HEADING.match(text) or (_LEADERS.search(text) and not _DEADLINE.search(text)))) or (
-            _LEADERSHIP.search(text) and re.match(r"各(?:地|级|有关|部门|单位|责任单位|牵头单位)", _bare(text)))):
+            _LEADERSHIP.search(text) and re.match(r"各(?:地|级|有关|部门|单位|责任单位|牵头单位)", _bare(text))
+            and not _CONCRETE_JOB.search(text))):
         return False  # exhortation: "各地各部门要高度重视…", "一是各责任单位要压实责任…"
     if _NOT_A_TASK.search(text[:40]) or _PURPOSE.search(text):
         return False

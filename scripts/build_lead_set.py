@@ -1,7 +1,7 @@
 """Assemble the lead-department set ``corpora/lead/docs.jsonl`` from ``corpora/lead/raw/*.json``.
 
 Validates each hand-labelled draft (items, leads, items_without_lead agree)
-and splits by helper group: "ldp" drafts (written in session 2 under the
+and splits by helper group: "ldq" drafts (written in session 2 under the
 labelling guide in corpora/README.md, after the rules) are the held-out test
 split, measured once; every other group is dev. Earlier held-out sets (the first
 60 drafts' test half, 12 "lde" fresh drafts, 30 "ldh" drafts) were each measured
@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "corpora" / "lead" / "raw"
 OUT = ROOT / "corpora" / "lead" / "docs.jsonl"
-HELD_OUT_GROUPS = {"ldp"}
+HELD_OUT_GROUPS = {"ldq"}
 
 
 def check(doc: dict) -> list[str]:

@@ -270,3 +270,18 @@ def test_lead_support_tasks_by_generic_and_plural_actors_and_clause_not_trailing
     assert _items(["第五条　市住建局负责农村生活垃圾收运处置体系的运行监管。",
                    "第六条　设施运行监管由市生态环境局牵头，市水利和湖泊局配合。"]) == [
         ("第五条　市住", []), ("第六条　设施", ["黄石市生态环境局"])]
+
+
+def test_lead_task_row_is_not_a_header_and_local_government_is_no_named_lead() -> None:
+    doc = _draft(["序号\t重点任务\t牵头单位\t配合单位\t完成时限",
+                  "1\t推进城镇污水管网建设\t市住建局\t市生态环境局\t2025年底",
+                  "2\t将水质保护工作纳入年度目标责任考核\t市环委办\t市委组织部\t每年1月"])
+    assert [i.leads for i in doc.lead.items] == [["黄石市住房和城乡建设局"], ["黄石市生态环境保护委员会办公室"]]
+    assert leads_in("由所在县（市、区）人民政府牵头制定二次修复方案。", None, "黄石市") == []
+
+
+def test_lead_scheduled_job_of_plural_leads_is_a_task() -> None:
+    assert _items(["一、重点任务", "（一）推进磁湖截污控源工程，年底前完成主城区排口整治。（市住建局牵头）",
+                   "二、工作要求", "（一）各牵头单位要牵头抓总，每月5日前将进展报送市环委办。",
+                   "（二）各牵头单位要切实履行牵头抓总职责，确保各项任务按期完成。"]) == [
+        ("（一）推进磁", ["黄石市住房和城乡建设局"]), ("（一）各牵头", [])]
