@@ -133,8 +133,8 @@ def normalize_body(name: str, place: str | None = None) -> str:
         county = branch.group(1)
         return f"{gaz.parent_city[county]}生态环境局{county if len(county) == 2 else county[:-1]}分局"
     police = re.match(r"^(?:.*?(?:镇|乡|街道))?([\u4e00-\u9fff]{2,4}?)派出所$", full)
-    county = _county_of(place, gaz)
-    if police and county and "公安" not in full:  # 纸坊派出所 → 武汉市公安局江夏区分局纸坊派出所
+    county = _county_of(place, gaz) if police and "公安" not in full else None
+    if county:  # 纸坊派出所 → 武汉市公安局江夏区分局纸坊派出所
         station = police.group(1)
         if county.endswith("区"):
             return f"{gaz.parent_city[county]}公安局{county}分局{station}派出所"

@@ -173,9 +173,7 @@ def evaluate(
     if task == "lead":
         from .evaluate import evaluate_lead, format_lead_report, load_lead_gold
 
-        lead_docs = load_lead_gold(gold, splits)
-        if not lead_docs:
-            raise AnalyzerError(f"标注集中没有划分为 {split} 的文档。")
+        lead_docs = _non_empty(load_lead_gold(gold, splits), split)
         lead_result = evaluate_lead(Analyzer.load(model), lead_docs)
         typer.echo(format_lead_report(lead_result, f"{gold} [{split}] lead"))
         _save_json(out, lead_result)
@@ -194,12 +192,16 @@ def evaluate(
         return
     if task != "coverage":
         raise AnalyzerError(f"未知的评测任务 {task!r}；可用：coverage、lead、checks")
-    docs = load_gold(gold, splits)
-    if not docs:
-        raise AnalyzerError(f"标注集中没有划分为 {split} 的文档。")
+    docs = _non_empty(load_gold(gold, splits), split)
     result = run_evaluation(Analyzer.load(model), docs)
     typer.echo(format_report(result, f"{gold} [{split}] model={model}"))
     _save_json(out, result)
+
+
+def _non_empty(docs: list, split: str) -> list:
+    if not docs:
+        raise AnalyzerError(f"标注集中没有划分为 {split} 的文档。")
+    return docs
 
 
 def _save_json(path: Path | None, result: dict) -> None:

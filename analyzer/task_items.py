@@ -116,13 +116,13 @@ def _only_assignment(text: str) -> bool:
 
 
 #: A line that starts with the unit labels (after an optional bracket or a "整改时限：…；" label).
-_TRAILING_START = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[:：][^。]{0,30}?[；;\s\u3000]\s*)?[【\[（(]?\s*"
-                             r"(?:牵头单位|牵头部门|责任单位|责任部门|配合单位)\s*[:：】\]]")
+_UNIT_LABEL = r"(?:牵头单位|牵头部门|责任单位|责任部门|配合单位)\s*[:：】\]]"
+_TRAILING_START = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[:：][^。]{0,30}?[；;\s\u3000]\s*)?[【\[（(]?\s*" + _UNIT_LABEL)
 #: Not tasks even in a task list: notes on the list, signatures, cover sentences.
 _NOT_A_LINE_TASK = re.compile(r"^(?:以上|上述|本表|注[:：]|备注)|印发给你们|现将|如下[:：]?$|"
                               r"^[^。，；]{4,40}(?:办公室|人民政府|委员会|厅|局)(?:[（(][^）)]*[）)])?$")
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
-_TRAILING = re.compile(r"(?:牵头单位|牵头部门|责任单位|责任部门|配合单位)\s*[:：】\]]")
+_TRAILING = re.compile(_UNIT_LABEL)
 #: Unnumbered paragraphs that state the task of the numbered problem or heading above them.
 TASK_LABEL = re.compile(r"^(?:整改措施|工作措施|主要任务|任务内容|具体措施|重点任务|工作任务)\s*[:：]")
 
@@ -148,44 +148,49 @@ def _is_section_break(text: str) -> bool:
         r"牵头|配合|负责", text)
 
 
+def _list_heading(text: str) -> str | None:
+    """"task" for a task-list heading ("任务清单", "二、重点任务"), "group" for an unnumbered group heading
+    ("能源绿色低碳转型") that may head task lines, None for anything else."""
+    bare = _bare(text)
+    if _is_short_heading(text) and len(bare) <= 12 and _TASK_HEADING.search(bare):
+        return "task"
+    if _is_section_break(text) and len(bare) <= 16 and not _SUPPORT_SECTION.search(text) and not \
+            _GOAL_SECTION.match(bare) and not re.search(SUFFIX + "$", text) and not _DATE_LINE.search(text):
+        return "group"
+    return None
+
+
+def _may_be_task_line(raw: str, kind: str) -> bool:
+    text = raw.strip()
+    if len(text) < 20 or "\t" in raw or _TRAILING_START.match(text) or _only_assignment(text):
+        return False
+    if kind == "task":
+        return not _LIST_INTRO.search(text) and not _GOAL_LINE.match(text)
+    return not _NOT_A_LINE_TASK.search(text)
+
+
 def unnumbered_task_lines(passages: list[Paragraph], levels: list[int]) -> set[int]:
     """Indices of unnumbered task lines: the paragraphs under a task heading ("任务清单", "二、重点任务") whose section
     numbers none of its paragraphs — each line is then one task. Where the section numbers its tasks, the numbered
-    paragraphs are the items and unnumbered lines only explain them."""
+    paragraphs are the items and unnumbered lines only explain them. Under a mere group heading the lines count
+    only when most of them read as tasks (start with a task verb or name who leads)."""
     out: set[int] = set()
-    i, n = 0, len(passages)
+    texts = [p.text.strip() for p in passages]
+    i, n = 0, len(texts)
     while i < n:
-        text = passages[i].text.strip()
-        bare = _bare(text)
-        if _is_short_heading(text) and len(bare) <= 12 and _TASK_HEADING.search(bare):
-            j = i + 1
-            while j < n and not _is_section_break(passages[j].text.strip()) and not levels[j]:
-                j += 1
-            numbered_inside = j < n and levels[j] and not _is_short_heading(passages[j].text.strip())
-            lines = [k for k in range(i + 1, j) if len(passages[k].text.strip()) >= 20 and "\t" not in passages[k].text
-                     and not _LIST_INTRO.search(passages[k].text) and not _GOAL_LINE.match(passages[k].text.strip())
-                     and not _TRAILING_START.match(passages[k].text.strip()) and not _only_assignment(passages[k].text.strip())]
-            if not numbered_inside and len(lines) >= 2:  # a list, not one covering sentence
-                out.update(lines)
-            i = j
-        elif _is_section_break(text) and len(_bare(text)) <= 16 and not _SUPPORT_SECTION.search(text) and not \
-                _GOAL_SECTION.match(_bare(text)) and not re.search(SUFFIX + "$", text) and not _DATE_LINE.search(text):
-            # An unnumbered group heading ("能源绿色低碳转型") over lines that read as tasks: most of them start
-            # with a task verb or name who leads.
-            j = i + 1
-            while j < n and not _is_section_break(passages[j].text.strip()) and not levels[j]:
-                j += 1
-            lines = [k for k in range(i + 1, j) if len(passages[k].text.strip()) >= 20 and "\t" not in passages[k].text
-                     and not _TRAILING_START.match(passages[k].text.strip()) and not _only_assignment(passages[k].text.strip())
-                     and not _NOT_A_LINE_TASK.search(passages[k].text.strip())]
-            tasky = [k for k in lines if _TASK_VERB.match(_bare(passages[k].text)) or
-                     re.search(r"牵头|责任单位|负责", passages[k].text)]
-            next_is_group = j < n and levels[j] and _is_short_heading(passages[j].text.strip())
-            if len(lines) >= 2 and len(tasky) >= 0.6 * len(lines) and (not (j < n and levels[j]) or next_is_group):
-                out.update(lines)
-            i = j
-        else:
+        kind = _list_heading(texts[i])
+        if kind is None:
             i += 1
+            continue
+        j = i + 1
+        while j < n and not _is_section_break(texts[j]) and not levels[j]:
+            j += 1
+        numbered_inside = j < n and levels[j] and not _is_short_heading(texts[j])
+        lines = [k for k in range(i + 1, j) if _may_be_task_line(passages[k].text, kind)]
+        tasky = [k for k in lines if _TASK_VERB.match(_bare(texts[k])) or re.search(r"牵头|责任单位|负责", texts[k])]
+        if not numbered_inside and len(lines) >= 2 and (kind == "task" or len(tasky) >= 0.6 * len(lines)):
+            out.update(lines)  # a list, not one covering sentence
+        i = j
     return out
 
 

@@ -15,6 +15,7 @@ the whole pipeline and prints the same figures per format.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 import sys
@@ -108,8 +109,7 @@ def main() -> int:
         g = golds[d["id"]]
         for fmt, path in files.items():
             doc = read_document(path)
-            by_format.setdefault(fmt, []).append(LeadGold(g.id, doc, g.named, g.departments, g.items_without_lead,
-                                                          g.items, g.split, g.item_texts))
+            by_format.setdefault(fmt, []).append(dataclasses.replace(g, doc=doc))
     results = {}
     for fmt, docs in by_format.items():
         res = evaluate_lead(analyzer, docs)
